@@ -1,0 +1,9 @@
+/**
+ * @typedc/core: the C type model, per-ABI layouts, type tables and diagnostics.
+ * No dependency on `typescript` or `@babel/*`; safe to load in browsers.
+ */
+export * from "./ir/ctype.js";
+export * from "./abi/ids.js";
+export type * from "./abi/spec.js";
+export type * from "./layout/types.js";
+export type * from "./tables/schema.js";
