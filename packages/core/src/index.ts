@@ -7,3 +7,4 @@ export * from "./abi/ids.js";
 export type * from "./abi/spec.js";
 export type * from "./layout/types.js";
 export type * from "./tables/schema.js";
+export type * from "./diagnostics/types.js";
