@@ -8,3 +8,8 @@ export type * from "./abi/spec.js";
 export type * from "./layout/types.js";
 export type * from "./tables/schema.js";
 export type * from "./diagnostics/types.js";
+export * from "./diagnostics/messages.generated.js";
+export type * from "./diagnostics/message.js";
+export * from "./diagnostics/create.js";
+export * from "./diagnostics/position.js";
+export * from "./diagnostics/format.js";
