@@ -13,3 +13,7 @@ export type * from "./diagnostics/message.js";
 export * from "./diagnostics/create.js";
 export * from "./diagnostics/position.js";
 export * from "./diagnostics/format.js";
+export * from "./abi/abis.js";
+export * from "./abi/datalayout.js";
+export * from "./abi/unified.js";
+export * from "./layout/index.js";

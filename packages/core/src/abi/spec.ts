@@ -38,4 +38,12 @@ export interface AbiSpec {
   readonly enums: "gcc" | "msvc";
   /** AAPCS/AArch64: a zero-width bit-field (or unnamed bit-field) raises the record's alignment to its type's. */
   readonly zeroWidthBitfieldAlignsRecord: boolean;
+  /**
+   * Largest `_Atomic` object (bytes) the target handles lock-free; an `_Atomic T` of a
+   * power-of-two size up to this is aligned to its size (clang ASTContext::getTypeInfo,
+   * MaxAtomicInlineWidth). Absent: 8.
+   */
+  readonly maxAtomicInlineByteSize?: number;
+  /** For a `unifiedAbi(...)` row: the ABIs it was merged from (its `id` is the first of them). */
+  readonly unifiedOf?: readonly AbiId[];
 }
