@@ -1,1 +1,2 @@
-export {};
+/** @typedc/tsc-plugin: the TypeScript front-end (declaration extractor; the transformer comes later). */
+export { extractDecls, extractFromFiles } from "./extract.js";
