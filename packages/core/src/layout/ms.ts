@@ -35,7 +35,7 @@ export function layoutMsRecord(ctx: LayoutContext, record: RecordType): RecordRe
     maxFieldByteAlign: record.packed ? 1 : 0,
     byteSize: 0,
     byteAlign: 1,
-    requiredByteAlign: Math.max(1, record.byteAlign ?? 1),
+    requiredByteAlign: 1,
     lastWasBitfield: false,
     unitByteSize: 0,
     remainingBitCount: 0,
@@ -46,11 +46,17 @@ export function layoutMsRecord(ctx: LayoutContext, record: RecordType): RecordRe
     const layout = fieldLayoutOf(ctx, field, placement);
     if (layout !== undefined) fields.push(layout);
   }
-  // clang MicrosoftRecordLayoutBuilder::finalizeLayout.
+  // clang MicrosoftRecordLayoutBuilder::layout (C records): first round the size to the
+  // alignment the members gave (uncapped by `packed`: a packed record with an aligned
+  // bit-field is padded to it), then finalizeLayout rounds again to
+  // max(min(alignment, pack), required).
+  let byteSize = alignTo(cursor.byteSize, cursor.byteAlign);
+  // The record's own `aligned(N)` joins the required alignment only now.
+  cursor.requiredByteAlign = Math.max(cursor.requiredByteAlign, record.byteAlign ?? 1);
   const byteAlign = Math.max(cursor.byteAlign, cursor.requiredByteAlign);
   let roundingByteAlign = cursor.maxFieldByteAlign > 0 ? Math.min(byteAlign, cursor.maxFieldByteAlign) : byteAlign;
   roundingByteAlign = Math.max(roundingByteAlign, cursor.requiredByteAlign);
-  let byteSize = alignTo(cursor.byteSize, roundingByteAlign);
+  byteSize = alignTo(byteSize, roundingByteAlign);
   if (byteSize === 0) {
     byteSize = cursor.requiredByteAlign >= MS_MIN_EMPTY_STRUCT_BYTE_SIZE ? byteAlign : MS_MIN_EMPTY_STRUCT_BYTE_SIZE;
   }
