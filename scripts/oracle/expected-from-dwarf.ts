@@ -53,14 +53,19 @@ function findRecord(unit: DwarfUnit, decls: DeclSet, name: string): { die: Die; 
     if (die === undefined) throw new Error(`no complete ${tag} '${name}' in DWARF`);
     return { die, record: t.record };
   }
-  if (t.kind !== "alias" || t.target.kind !== "named") throw new Error(`${name} is not a record or an alias of one`);
+  if (t.kind !== "alias" || (t.target.kind !== "named" && t.target.kind !== "record")) {
+    throw new Error(`${name} is not a record or an alias of one`);
+  }
   const typedef = unit.root.children.find((d) => d.tag === "DW_TAG_typedef" && dieName(d) === name);
   if (typedef === undefined) throw new Error(`no typedef '${name}' in DWARF`);
-  const target = findRecord(unit, decls, t.target.name);
-  // The typedef must really name that record in clang's view, not just in the IR.
   let die: Die | undefined = typedef;
   while (die !== undefined && die.tag === "DW_TAG_typedef") die = dieType(unit, die);
-  if (die?.offset !== target.die.offset) throw new Error(`typedef ${name} does not name ${t.target.name} in DWARF`);
+  if (die === undefined) throw new Error(`typedef ${name} names void`);
+  // `export type T = { ... }` is `typedef struct { ... } T;`: the record is the typedef's own.
+  if (t.target.kind === "record") return { die, record: t.target.record };
+  // The typedef must really name that record in clang's view, not just in the IR.
+  const target = findRecord(unit, decls, t.target.name);
+  if (die.offset !== target.die.offset) throw new Error(`typedef ${name} does not name ${t.target.name} in DWARF`);
   return target;
 }
 
