@@ -26,3 +26,4 @@ export * from "./tables/hash.js";
 export * from "./tables/json.js";
 export { TableFormatError, validateTable } from "./tables/validate.js";
 export * from "./tables/freeze.js";
+export * from "./ir/check.js";
