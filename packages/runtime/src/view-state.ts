@@ -1,0 +1,96 @@
+/**
+ * View state: what a view is bound to (handle, address, plan), kept in a private
+ * field so that user code can neither read nor replace it (SPEC §4: only the
+ * allocator installs or replaces the table a binding uses, see protect.ts).
+ */
+import { AccessMessages, describeValue, protectionError, rangeError } from "./checks.js";
+import type { Handle } from "./primitives.js";
+import type { TablePlan, TypePlan } from "./view-plan.js";
+
+/** Strategy is how accessors are made: from the plan (`table`, no eval) or generated code (`codegen`). */
+export type Strategy = "table" | "codegen";
+
+/** ViewState is a view's binding. Its `parent` and `seg` give the access path, built only for messages. */
+export interface ViewState {
+  readonly h: Handle;
+  /** Byte index of the object in the buffer. */
+  readonly a: number;
+  readonly tp: TablePlan;
+  readonly t: TypePlan;
+  /** Arrays: the number of elements (the declared count, or what fits for a flexible array member). */
+  readonly length: number;
+  readonly strategy: Strategy;
+  readonly parent: ViewState | null;
+  /** Path segment: the root name, `.field` or `[i]`. */
+  readonly seg: string;
+}
+
+/** pathOf builds a view's access path (`tasks[3].comm`). */
+export function pathOf(s: ViewState): string {
+  let p = s.seg;
+  for (let q = s.parent; q !== null; q = q.parent) p = q.seg + p;
+  return p;
+}
+
+/** STATE is the module-private key under which array proxies answer their state. */
+export const STATE: unique symbol = Symbol("typedc.viewState");
+
+let readState: (v: object) => ViewState;
+let writeState: (v: object, s: ViewState) => void;
+let hasState: (v: object) => boolean;
+
+/** ViewBase is the base class of every view; its state lives in a private field. */
+export class ViewBase {
+  #s: ViewState;
+  constructor(s: ViewState) {
+    this.#s = s;
+  }
+  static {
+    readState = (v) => (v as ViewBase).#s;
+    writeState = (v, s) => {
+      (v as ViewBase).#s = s;
+    };
+    hasState = (v) => #s in v;
+  }
+}
+
+/** stateOf returns the binding of a view (struct view or array proxy), or undefined for anything else. */
+export function stateOf(v: unknown): ViewState | undefined {
+  if (v === null || typeof v !== "object") return undefined;
+  if (hasState(v)) return readState(v);
+  return (v as { [STATE]?: ViewState })[STATE];
+}
+
+/** fastState returns the state of a struct view; `this` of a generated accessor is always one. */
+export function fastState(v: object): ViewState {
+  return readState(v);
+}
+
+/** requireState returns the binding of a view or throws TypedRangeError naming what was passed. */
+export function requireState(v: unknown): ViewState {
+  const s = stateOf(v);
+  if (s === undefined) throw rangeError(AccessMessages.NotAView, [describeValue(v)]);
+  return s;
+}
+
+let capabilityToken: object | undefined;
+
+/** registerCapability is called once by protect.ts with the allocator capability. */
+export function registerCapability(token: object): void {
+  if (capabilityToken !== undefined) throw new Error("typedc runtime invariant broken: capability registered twice");
+  capabilityToken = token;
+}
+
+/** replaceState installs a new binding in a view; only the holder of the allocator capability may. */
+export function replaceState(v: object, s: ViewState, capability: unknown): void {
+  if (capability === undefined || capability !== capabilityToken) throw protectionError(AccessMessages.ProtectedTable, []);
+  if (hasState(v)) writeState(v, s);
+  else {
+    const target = (v as { [STATE]?: ViewState; [TARGET]?: object })[TARGET];
+    if (target === undefined) throw rangeError(AccessMessages.NotAView, [describeValue(v)]);
+    writeState(target, s);
+  }
+}
+
+/** TARGET is the module-private key under which array proxies answer their target. */
+export const TARGET: unique symbol = Symbol("typedc.viewTarget");

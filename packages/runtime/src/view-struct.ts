@@ -1,0 +1,82 @@
+/**
+ * Struct and union views of the `table` strategy: one class per (table, type),
+ * with an accessor per member on a frozen prototype. Scalar accessors close over
+ * the member's offset and codec; everything else goes through getMember/setMember.
+ */
+import { codegenClass } from "./codegen.js";
+import { getMember, rethrow, setMember } from "./view-make.js";
+import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
+import { fastState, ViewBase, type Strategy, type ViewState } from "./view-state.js";
+import { toPlain } from "./convert.js";
+
+/** StructViewClass constructs a record view from its state. */
+export type StructViewClass = new (s: ViewState) => ViewBase;
+
+const classes = new WeakMap<TypePlan, Map<Strategy, StructViewClass>>();
+
+/** structClass returns the (cached) view class of a record type for a strategy. */
+export function structClass(tp: TablePlan, t: TypePlan, strategy: Strategy): StructViewClass {
+  let byStrategy = classes.get(t);
+  if (byStrategy === undefined) classes.set(t, (byStrategy = new Map()));
+  let C = byStrategy.get(strategy);
+  if (C === undefined) {
+    C = strategy === "codegen" ? codegenClass(tp, t) : tableClass(t);
+    byStrategy.set(strategy, C);
+  }
+  return C;
+}
+
+/** tableClass builds the view class of a record type from its plan, without eval. */
+export function tableClass(t: TypePlan): StructViewClass {
+  const C = class extends ViewBase {
+    constructor(s: ViewState) {
+      super(s);
+      Object.preventExtensions(this); // unknown members: TypeError in strict mode
+    }
+  };
+  decorateRecordPrototype(C.prototype, t, (m) => accessor(m));
+  return C;
+}
+
+/** decorateRecordPrototype defines the members and common methods on a record view prototype, then freezes it. */
+export function decorateRecordPrototype(proto: object, t: TypePlan, accessorOf: (m: MemberPlan) => PropertyDescriptor): void {
+  for (const [name, m] of Object.entries(t.m)) Object.defineProperty(proto, name, { ...accessorOf(m), enumerable: true, configurable: false });
+  Object.defineProperty(proto, Symbol.toStringTag, { value: t.name || (t.tag === "union_type" ? "union" : "struct") });
+  if (!("toJSON" in t.m)) Object.defineProperty(proto, "toJSON", { value: function (this: object) { return toPlain(this); } });
+  Object.defineProperty(proto, Symbol.for("nodejs.util.inspect.custom"), { value: function (this: object) { return toPlain(this); } });
+  Object.freeze(proto);
+}
+
+function accessor(m: MemberPlan): PropertyDescriptor {
+  const seg = "." + m.name;
+  if (m.shape === "scalar" || m.shape === "atomic" || m.shape === "bits") {
+    const { rd, wr } = m.codec!;
+    const off = m.off;
+    return {
+      get(this: object) {
+        const s = fastState(this);
+        try {
+          return rd(s.h, s.a + off);
+        } catch (e) {
+          rethrow(e, s, seg);
+        }
+      },
+      set(this: object, v: unknown) {
+        const s = fastState(this);
+        try {
+          wr(s.h, s.a + off, v);
+        } catch (e) {
+          rethrow(e, s, seg);
+        }
+      },
+    };
+  }
+  return {
+    get(this: object) {
+      return getMember(fastState(this), m);
+    },
+    set(this: object, v: unknown) {
+      setMember(fastState(this), m, v);
+    },
+  };
+}
