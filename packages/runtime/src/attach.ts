@@ -2,6 +2,7 @@ import type { TypeTable } from "@typedc/core";
 import { arrayTableOf, openSteps, type Opened, type OpenOptions } from "./attach-steps.js";
 import { EntryKind } from "./directory-format.js";
 import { TypedError } from "./errors.js";
+import type { __typed as TypedBinding } from "./ctypes.js";
 import type { TypedMemory } from "./memory.js";
 import { MemoryMessages as M, memoryError } from "./memory-errors.js";
 import type { Region } from "./region.js";
@@ -36,6 +37,8 @@ function typedAsync<T = any>(name: string, options: TypedOptions): Promise<T> {
   return runAsync(areaSteps<T>(name, options));
 }
 
+/** __typed<T> (the type) marks a binding whose value lives in typed memory laid out as T (ctypes.ts). */
+export type __typed<T> = TypedBinding<T>;
 /** __typed creates or attaches a named typed area (see `typed`); `__typed.async` is its non-blocking form. */
 export const __typed: typeof typed & { async: typeof typedAsync } = Object.assign(typed, { async: typedAsync });
 
