@@ -21,6 +21,8 @@ function compareTablesStandIn(published: TypeTable, mine: TypeTable): { verdict:
   };
   const p = unwrap(published);
   const m = unwrap(mine);
+  const count = (t: TypeTable) => { const r = t.types[t.root]!; return r.tag === "array_type" ? r.count : -1; };
+  if (count(published) !== count(mine)) differences.push(`${m.prefix}: array count ${count(published)} vs ${count(mine)}`);
   if (p.type.tag !== m.type.tag) differences.push(`${m.prefix}: kind ${p.type.tag} vs ${m.type.tag}`);
   else if (m.type.tag === "structure_type" && p.type.tag === "structure_type") {
     for (const member of m.type.members) {
