@@ -31,10 +31,12 @@ export const AccessMessages = {
   BitFieldOffset: { code: 5121, message: "'{0}' is a bit-field; offsetof needs a byte-aligned member." },
   ProtectedTable: { code: 5131, message: "The type table of a typed view can only be replaced by the allocator." },
   ProtectedView: { code: 5132, message: "Cannot set '{0}' on a typed view: it is not a member of '{1}'." },
-  UnknownFormat: { code: 5141, message: "Unknown format '{0}'; expected one of {1}." },
-  FormatNotInTypeSet: { code: 5142, message: "The type set of '{0}' has no table for format '{1}'." },
+  TableFormatMismatch: { code: 5142, message: "The type table of '{0}' is for format '{1}', not '{2}'." },
   BadTablesJson: { code: 5143, message: "Not a typedc tables document: {0}." },
-  TableHashMismatch: { code: 5144, message: "Type table '{0}' for '{1}' has hash {2} but its content hashes to {3}." },
+  TableAltered: { code: 5144, message: "A type table was altered: {0}." },
+  NotCharArray: { code: 5146, message: "'{0}' is not an array of 1-byte characters." },
+  NotAtomicMember: { code: 5147, message: "Member '{0}' of '{1}' is not an integer that Atomics can access." },
+  UnknownTarget: { code: 5148, message: "Cannot view {0}; expected an ArrayBuffer, a SharedArrayBuffer, a WebAssembly.Memory or an ArrayBufferView." },
   FormatMismatch: { code: 5145, message: "Cannot copy '{0}' into '{1}': {2}." },
 } as const satisfies Record<string, RuntimeMessage>;
 

@@ -6,7 +6,7 @@
  * of runtime part 1, which import this module directly: it is not re-exported from
  * the package index) can install or replace the table a view uses.
  */
-import type { TypeTable } from "@typedc/core";
+import { deepFreeze, type TypeTable } from "@typedc/core";
 import { AccessMessages, protectionError } from "./checks.js";
 import { chk, HOST_LITTLE_ENDIAN } from "./primitives.js";
 import { arrayLength } from "./view-make.js";
@@ -17,15 +17,8 @@ import { registerCapability, replaceState, requireState } from "./view-state.js"
 export const ALLOCATOR_CAPABILITY: object = Object.freeze(Object.create(null));
 registerCapability(ALLOCATOR_CAPABILITY);
 
-/** deepFreeze freezes an object and everything reachable from it through own properties; returns it. */
-export function deepFreeze<T>(value: T): T {
-  if (value === null || (typeof value !== "object" && typeof value !== "function")) return value;
-  if (ArrayBuffer.isView(value)) return value; // typed arrays cannot be frozen; the memory is meant to change
-  if (Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const key of Reflect.ownKeys(value as object)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
-  return value;
-}
+/** deepFreeze (from core) freezes a table and everything reachable from it. */
+export { deepFreeze };
 
 /**
  * installTable replaces the type table a view is bound to (same memory, same

@@ -50,7 +50,7 @@ export interface TypePlan {
   readonly elem: number;
   readonly count: number;
   readonly stride: number;
-  /** Pointers: target type index, or -1 for `ptr<void>`. */
+  /** Pointers: target type index, or -1 for `ptr<void>`; atomics: the underlying integer type. */
   readonly target: number;
 }
 
@@ -93,6 +93,8 @@ function typePlan(table: TypeTable, t: TableType, index: number, le: boolean): T
       return Object.freeze({ ...common, ...empty, shape: "array", codec: null, elem: t.element, count: t.count, stride: t.stride });
     case "pointer_type":
       return Object.freeze({ ...common, ...empty, shape: "pointer", codec: addressCodec(t.byteSize), target: t.target ?? -1 });
+    case "atomic_type":
+      return Object.freeze({ ...common, ...empty, shape: "atomic", codec: codecOfType(table, t), target: t.target });
     default:
       return Object.freeze({ ...common, ...empty, shape: shapeOf(t), codec: codecOfType(table, t) });
   }
