@@ -27,3 +27,5 @@ export * from "./tables/json.js";
 export { TableFormatError, validateTable } from "./tables/validate.js";
 export * from "./tables/freeze.js";
 export * from "./ir/check.js";
+export * from "./compat/check.js";
+export type * from "./compat/verdict.js";

@@ -52,7 +52,7 @@ export const Diagnostics = {
   _0_kind_1_vs_2: { code: 4002, category: "error", message: "{0}: kind {1} vs {2}" },
   _0_encoding_1_vs_2: { code: 4003, category: "error", message: "{0}: encoding {1} vs {2}" },
   _0_array_count_1_vs_2: { code: 4004, category: "error", message: "{0}: array count {1} vs {2}" },
-  _0_value_range_loss_1_bytes_vs_2_bytes: { code: 4005, category: "error", message: "{0}: value range loss, {1} bytes vs {2} bytes" },
+  _0_value_range_loss_1_vs_2_bytes: { code: 4005, category: "error", message: "{0}: value range loss, {1} vs {2} bytes" },
   _0_bit_field_width_1_vs_2: { code: 4006, category: "error", message: "{0}: bit-field width {1} vs {2}" },
   _0_enumerator_1_value_2_vs_3: { code: 4007, category: "error", message: "{0}: enumerator '{1}' value {2} vs {3}" },
   _0_pointer_target_1_vs_2: { code: 4008, category: "error", message: "{0}: pointer target {1} vs {2}" },
