@@ -1,4 +1,4 @@
-import { createDiagnostic, Diagnostics, type CType, type DeclSet, type Diagnostic, type Result } from "@typedc/core";
+import { createDiagnostic, Diagnostics, recordOf, type DeclSet, type Diagnostic, type Result } from "@typedc/core";
 
 /**
  * recordNames lists, in declaration order, the names of the DeclSet that
@@ -6,26 +6,12 @@ import { createDiagnostic, Diagnostics, type CType, type DeclSet, type Diagnosti
  * (`export type T = S;` is a C typedef, SPEC §2), which SPEC §7 lists too.
  */
 export function recordNames(decls: DeclSet): string[] {
-  return Object.keys(decls.types).filter((name) => isRecordName(decls, name, 0));
+  return Object.keys(decls.types).filter((name) => recordOf(decls, name) !== undefined);
 }
 
 /** recordDeclNames lists only the record declarations themselves, aliases left out (each struct counted once). */
 export function recordDeclNames(decls: DeclSet): string[] {
   return Object.values(decls.types).filter((t) => t.kind === "record").map((t) => t.name);
-}
-
-// isRecordName tells whether a name is a record, following alias chains (depth-limited: checkDecls rejects cycles).
-function isRecordName(decls: DeclSet, name: string, depth: number): boolean {
-  const named = decls.types[name];
-  if (named === undefined || depth > 64) return false;
-  if (named.kind === "record") return true;
-  return named.kind === "alias" && isRecordType(decls, named.target, depth + 1);
-}
-
-// isRecordType tells whether an alias target is a record: an inline record or a name of one.
-function isRecordType(decls: DeclSet, type: CType, depth: number): boolean {
-  if (type.kind === "record") return true;
-  return type.kind === "named" && isRecordName(decls, type.name, depth);
 }
 
 /**

@@ -1,0 +1,140 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { colorEnabled, paletteFor } from "./color.js";
+import { formatsCommand } from "./commands/formats.js";
+import { layoutCommand } from "./commands/layout.js";
+import { overheadCommand } from "./commands/overhead.js";
+import { tablesCommand } from "./commands/tables.js";
+import { EXIT_CODES } from "./exit-codes.js";
+import { hostAbi } from "./host-abi.js";
+import type { CliIo } from "./io.js";
+
+/** COMMANDER_SUCCESS_CODES are the CommanderErrors that end a successful run (help or version shown on request). */
+const COMMANDER_SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version"]);
+
+/**
+ * run executes `typedc` with its arguments (without `node` and the script
+ * name) and returns the exit code (see EXIT_CODES); it never throws on user
+ * input: parser errors are usage errors, bugs are reported as internal errors.
+ */
+export function run(args: readonly string[], io: CliIo): number {
+  let exitCode: number = EXIT_CODES.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    program.parse([...args], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return COMMANDER_SUCCESS_CODES.has(error.code) ? EXIT_CODES.ok : EXIT_CODES.usage;
+    return reportInternalError(error, io, args.includes("--debug"));
+  }
+  return exitCode;
+}
+
+// buildProgram declares the commands, their options and help texts.
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const host = hostAbi();
+  const program = new Command("typedc")
+    .description("Layouts, type tables and format overhead of __typed declarations (C structs written in TypeScript).")
+    .version(readVersion(), "-v, --version")
+    .option("--debug", "print the stack trace of an internal error")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(paletteFor(colorEnabled(io.stderr, io.env)).red(text)),
+    })
+    .exitOverride();
+  // Every subcommand shares the output and error handling of the program.
+  const command = (name: string): Command => program.command(name).configureOutput(program.configureOutput()).exitOverride().showHelpAfterError("(run with --help for usage)");
+  const act = <A extends unknown[]>(body: (...args: A) => number) => (...args: A) => setExitCode(body(...args));
+
+  command("layout")
+    .summary("print struct layouts per format, pahole style")
+    .description("Print the layout of every struct and union declared in the input (aliases included) for one or "
+      + "several formats: each member's offset and size (bit-fields: offset:bit), holes, trailing padding and 64-byte "
+      + "cache-line boundaries, like pahole. With several formats they are printed side by side and rows that differ "
+      + "are marked '*'. The default format is the C ABI of this machine.")
+    .argument("<input>", "a .ts file, or a directory: every .ts file below it (not node_modules, not .d.ts)")
+    .addOption(new Option("-f, --format <abis>", `ABI ids separated by commas, 'all', or 'host' (${host} here)`).default("host"))
+    .option("-t, --type <names>", "only these types (names separated by commas)")
+    .option("--json", "print JSON: { Type: {...} } for one format, { abi: { Type: {...} } } for several")
+    .addHelpText("after", [
+      "",
+      "Examples:",
+      "  $ typedc layout src/sched.ts",
+      "  $ typedc layout src/ --format x86_64-linux,i386-linux,x86_64-windows --type Task",
+      "  $ typedc layout src/sched.ts --format all --json > layouts.json",
+    ].join("\n"))
+    .action(act((input: string, options: { format: string; type?: string; json?: boolean }) =>
+      layoutCommand(input, { formats: options.format, types: options.type, json: options.json === true }, io, host)));
+
+  command("tables")
+    .summary("print the DWARF-like type tables (the input of loadTypes)")
+    .description("Print the DWARF-like type tables of the structs and unions declared in the input, for each format, "
+      + "as JSON: the input of loadTypes() in @typedc/runtime.")
+    .argument("<input>", "a .ts file, or a directory: every .ts file below it")
+    .requiredOption("-f, --format <abis>", "ABI ids separated by commas, 'all', or 'host'")
+    .option("-t, --type <names>", "only these types (names separated by commas)")
+    .option("-o, --out <file>", "write the JSON to a file instead of stdout")
+    .addHelpText("after", [
+      "",
+      "Examples:",
+      "  $ typedc tables src/sched.ts --format all --out sched.tables.json",
+      "  $ typedc tables src/ --format x86_64-linux,wasm32 --type Task",
+    ].join("\n"))
+    .action(act((input: string, options: { format: string; type?: string; out?: string }) =>
+      tablesCommand(input, { formats: options.format, types: options.type, out: options.out }, io, host)));
+
+  command("formats")
+    .summary("list the data formats (ABIs) and their facts")
+    .description("List the 12 data formats (C ABIs) typedc lays out for: clang triple, byte order, sizes in bytes of "
+      + "pointer, long and wchar_t, signedness of plain char, alignment of i64 in records, bit-field rules (sysv or ms) "
+      + "and the LLVM data layout string.")
+    .option("--json", "print the table as a JSON array")
+    .addHelpText("after", ["", "Examples:", "  $ typedc formats", "  $ typedc formats --json"].join("\n"))
+    .action(act((options: { json?: boolean }) => formatsCommand({ json: options.json === true }, io)));
+
+  command("overhead")
+    .summary("memory a unified format costs over each native format")
+    .description("The method of Table 1 of the PLOS'19 paper: for each struct and union declared in the input, its "
+      + "size in each native format and in the unified format (every type at its largest size and alignment among "
+      + "the formats), and the bytes and percentage the unified format costs over each native format; then the total.")
+    .argument("<input>", "a .ts file, or a directory: every .ts file below it")
+    .requiredOption("-f, --formats <abis>", "the native formats, ABI ids separated by commas (or 'all')")
+    .option("-t, --type <names>", "only these types (names separated by commas)")
+    .option("--json", "print the report as JSON")
+    .addHelpText("after", [
+      "",
+      "Examples:",
+      "  $ typedc overhead src/sched.ts --formats x86_64-linux,armv7-linux",
+      "  $ typedc overhead src/ --formats all --json",
+    ].join("\n"))
+    .action(act((input: string, options: { formats: string; type?: string; json?: boolean }) =>
+      overheadCommand(input, { formats: options.formats, types: options.type, json: options.json === true }, io, host)));
+
+  program.addHelpText("after", [
+    "",
+    "Exit codes: 0 success, 1 error diagnostics or a bad option value, 2 usage error, 3 internal error.",
+    "Colours only on a terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.",
+  ].join("\n"));
+  return program;
+}
+
+// reportInternalError prints a bug as one line asking for a report; the stack only with --debug.
+function reportInternalError(error: unknown, io: CliIo, debug: boolean): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`typedc: internal error, please report it with the input that caused it: ${message}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write("(run again with --debug for the stack trace)\n");
+  return EXIT_CODES.internal;
+}
+
+// readVersion reads the version of @typedc/cli from its package.json (next to dist/ and src/).
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version?: unknown };
+    return typeof pkg.version === "string" ? pkg.version : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}

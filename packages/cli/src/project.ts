@@ -1,0 +1,47 @@
+import { Project, ts } from "ts-morph";
+import { checkDecls, type DeclSet, type Diagnostic, type Result } from "@typedc/core";
+import { extractDecls } from "@typedc/tsc-plugin";
+
+/**
+ * COMPILER_OPTIONS are the options the CLI's program is built with: only what
+ * the extractor needs to resolve names across modules (ES modules, bundler-style
+ * resolution, as the extractor's own `extractFromFiles`); nothing is emitted
+ * and no `@types` package is loaded.
+ */
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+};
+
+type ExtractorTs = Parameters<typeof extractDecls>[0];
+type ExtractorProgram = Parameters<typeof extractDecls>[1];
+
+/**
+ * loadDeclarations builds a ts-morph project over the input files, extracts
+ * their `__typed` declarations with the tsc-plugin's extractor (on ts-morph's
+ * bundled TypeScript) and validates them with `checkDecls`, so that a DeclSet
+ * without error diagnostics can be laid out safely.
+ */
+export function loadDeclarations(files: readonly string[]): Result<DeclSet> {
+  const project = new Project({ compilerOptions: COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });
+  for (const file of files) project.addSourceFileAtPath(file);
+  const program = project.getProgram().compilerObject;
+  // ts-morph bundles its own TypeScript (6.0.2): the same API, but declared apart from the
+  // `typescript` package's types that the extractor is typed against, so the types are bridged here.
+  const extracted = extractDecls(ts as unknown as ExtractorTs, program as unknown as ExtractorProgram, files);
+  const extractErrors = extracted.diagnostics.some((d) => d.category === "error");
+  // checkDecls validates the type model; after extraction errors the DeclSet is partial, and
+  // its findings (unknown names left by a rejected field, …) would only repeat them.
+  const checked = extractErrors ? [] : checkDecls(extracted.value);
+  return { value: extracted.value, diagnostics: [...extracted.diagnostics, ...checked] };
+}
+
+/** hasErrors tells whether any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.category === "error");
+}
