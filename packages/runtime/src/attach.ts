@@ -1,4 +1,5 @@
 import type { TypeTable } from "@typedc/core";
+import { at } from "./at.js";
 import { arrayTableOf, openSteps, type Opened, type OpenOptions } from "./attach-steps.js";
 import { EntryKind } from "./directory-format.js";
 import { TypedError } from "./errors.js";
@@ -37,19 +38,46 @@ function typedAsync<T = any>(name: string, options: TypedOptions): Promise<T> {
   return runAsync(areaSteps<T>(name, options));
 }
 
+/** TypedArea is what `__typed.open` returns: the view and how the call got it. */
+export interface TypedArea<T = any> {
+  readonly view: T;
+  /** This call created (and published) the area; false: it attached to another agent's. */
+  readonly created: boolean;
+  /** The published format id (an ABI id or "unified"). */
+  readonly format: string;
+  /** Where the area lives in the memory. */
+  readonly byteOffset: number;
+  readonly byteLength: number;
+}
+
+/** __typed.open is __typed that also tells whether this call created the area and in which format it is published. */
+function typedOpen<T = any>(name: string, options: TypedOptions): TypedArea<T> {
+  return runBlocking(openedSteps<T>(name, options));
+}
+
 /** __typed<T> (the type) marks a binding whose value lives in typed memory laid out as T (ctypes.ts). */
 export type __typed<T> = TypedBinding<T>;
 /** __typed creates or attaches a named typed area (see `typed`); `__typed.async` is its non-blocking form. */
-export const __typed: typeof typed & { async: typeof typedAsync } = Object.assign(typed, { async: typedAsync });
+export const __typed: typeof typed & { async: typeof typedAsync; open: typeof typedOpen; at: typeof at } = Object.assign(typed, {
+  async: typedAsync,
+  open: typedOpen,
+  at, // __typed.at (SPEC §3) is at.ts's `at`
+});
 
 // areaSteps opens the area and binds the view over it.
 function* areaSteps<T>(name: string, options: TypedOptions): Steps<T> {
+  return (yield* openedSteps<T>(name, options)).view;
+}
+
+function* openedSteps<T>(name: string, options: TypedOptions): Steps<TypedArea<T>> {
   const count = options.count;
   if (count !== undefined && (!Number.isSafeInteger(count) || count < 1)) {
     throw memoryError(TypedError, M.Option_0_must_be_1_got_2, ["count", "a positive integer", String(count)]);
   }
   const opened = yield* openSteps(name, options, areaSpec(count ?? 0), (mine, published) => wrapCount(mine, count, published));
-  return bindArea<T>(options.memory, opened);
+  const { entry } = opened;
+  const view = bindArea<T>(options.memory, opened);
+  return { view, created: opened.created, format: entry.formatId, byteOffset: entry.areaByteOffset, byteLength: entry.areaByteLength };
 }
 
 // areaSpec: an area is exactly sizeof(T) bytes (T already wrapped as array<T, count>).
