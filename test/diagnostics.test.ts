@@ -83,6 +83,12 @@ describe("formatDiagnostic", () => {
     expect(formatDiagnostic(bare, host)).toBe("warning TYPED4009: Task.x: extra member in the published type");
   });
 
+  it("prints the path alone when the file text is unknown, and warnings as warning", () => {
+    const d = createDiagnostic(Diagnostics._0_extra_member_in_the_published_type, ["Task.x"], { file: "/proj/gone.ts", start: 5, length: 1 });
+    expect(formatDiagnostic(d, host)).toBe("gone.ts - warning TYPED4009: Task.x: extra member in the published type");
+    expect(formatDiagnostic(d, host, { pretty: true })).toBe("gone.ts - warning TYPED4009: Task.x: extra member in the published type\n");
+  });
+
   it("prints tsc's pretty block without color", () => {
     const nameStart = text.indexOf("name");
     const d = createDiagnostic(Diagnostics.Field_0_has_type_1_which_has_no_C_layout_Use_a_C_type_such_as_2, ["name", "string", "array<c_char, N>"], {

@@ -122,6 +122,16 @@ describe("buildTable", () => {
     }
   });
 
+  it("gives the same bytes for an equal DeclSet built separately", () => {
+    const copy = structuredClone(decls);
+    for (const name of DECL_NAMES) expect(encodeTable(buildTable(copy, name, x64))).toEqual(encodeTable(build(name)));
+  });
+
+  it("builds an enum declaration as an enumeration_type root", () => {
+    const t = build("Mode", ABIS["x86_64-windows"]);
+    expect(t.types).toEqual([{ tag: "enumeration_type", name: "Mode", byteSize: 4, alignment: 4, encoding: "signed", enumerators: [{ name: "Idle", value: 0 }, { name: "Run", value: 1 }, { name: "Dead", value: -1 }] }]);
+  });
+
   it("buildTypeSet keys tables by ABI id in the given order", () => {
     const set = buildTypeSet(decls, "Task", [ABIS.wasm32, ABIS["mips-linux"]]);
     expect(Object.keys(set)).toEqual(["wasm32", "mips-linux"]);
