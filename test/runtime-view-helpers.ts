@@ -67,3 +67,50 @@ export function fakeHash(text: string): string {
 export function region(memBytes: number, byteOffset: number, byteLength: number) {
   return { bytes: new Uint8Array(new SharedArrayBuffer(memBytes)), byteOffset, byteLength };
 }
+
+// --- DeclSet shorthands: tables built by core's buildTable (the layout engine's truth). ---
+import { ABIS, buildTable, type CType, type DeclSet, type NamedType, type ScalarName, type AbiId as Abi } from "@typedc/core";
+
+/** sc is the CType of a scalar. */
+export const sc = (name: ScalarName): CType => ({ kind: "scalar", name });
+/** arr is `array<T, N>`. */
+export const arr = (element: CType, count: number): CType => ({ kind: "array", element, count });
+/** named refers to a declaration. */
+export const named = (name: string): CType => ({ kind: "named", name });
+/** bits is `bits<Base, W>`. */
+export const bits = (base: CType, bitWidth: number): CType => ({ kind: "bits", base, bitWidth });
+/** ptr is `ptr<T>` (null: `ptr<void>`). */
+export const ptr = (target: CType | null): CType => ({ kind: "pointer", target });
+/** atomic is `atomic<T>`. */
+export const atomic = (base: CType): CType => ({ kind: "atomic", base });
+/** inline is an inline record field type. */
+export const inline = (kind: "struct" | "union", fields: readonly (readonly [string, CType])[]): CType => ({
+  kind: "record", record: { kind, packed: false, fields: fields.map(([name, type]) => ({ name, type })) },
+});
+
+/** struct declares a named struct (or union, or packed struct). */
+export function struct(name: string, fields: readonly (readonly [string, CType])[], opts: { kind?: "struct" | "union"; packed?: boolean } = {}): NamedType {
+  return { kind: "record", name, record: { kind: opts.kind ?? "struct", packed: opts.packed ?? false, fields: fields.map(([n, type]) => ({ name: n, type })) } };
+}
+
+/** declSet collects named types. */
+export function declSet(...types: NamedType[]): DeclSet {
+  return { types: Object.fromEntries(types.map((t) => [t.name, t])) };
+}
+
+/** tableOf builds the table of a declaration for an ABI with core's buildTable. */
+export function tableOf(decls: DeclSet, name: string, abi: Abi) {
+  return buildTable(decls, name, ABIS[abi]);
+}
+
+/** seededRandom is a small deterministic PRNG (mulberry32) returning floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
