@@ -43,6 +43,7 @@ export function runtimeGenericOf(ctx: ExtractContext, node: TS.TypeNode): Runtim
 export function convertType(ctx: ExtractContext, node: TS.TypeNode, site: Site): CType | undefined {
   const { ts } = ctx;
   const inner = unparen(ts, node);
+  if (inner.pos === inner.end) return undefined; // a node the parser made up after a syntax error (reported as 1005)
   const chain = recordChainOf(ctx, inner);
   if (chain !== undefined) return convertRecordChain(ctx, chain, site);
   if (ts.isTypeReferenceNode(inner)) return convertReference(ctx, inner, site);
