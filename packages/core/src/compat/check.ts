@@ -175,6 +175,17 @@ class Comparer {
  * format, possibly another version of it). Members are matched by name path; each
  * difference is one line `<path>: <what> <published> vs <attacher's>`, and the verdict is
  * the worst of them (see Verdict). Equal hashes short-cut to `identical`.
+ *
+ * Decisions: the same C type (same spelling) may change size, signedness and byte order
+ * between formats (`c_long`, `c_char`, `c_wchar`, enums, pointers): compatible, since the
+ * runtime range-checks every write against the published format (SPEC §4). Two different
+ * C types must have the same size and encoding: attacher `u64` over published `u8` (or the
+ * reverse) is a value range loss, `i32` over `u32` an encoding change: incompatible, as are
+ * a changed encoding class (int, float, boolean), kind (scalar, pointer, array, struct,
+ * union, enum, atomic; bit-field vs member), array count or bit-field width, a member or
+ * enumerator the attacher names but the creator lacks, an enumerator with another value,
+ * and a typed pointer whose published target is `void`. A record reached through pointers
+ * is compared once, at its first path.
  */
 export function compareTables(published: TypeTable, mine: TypeTable): Compatibility {
   if (published.hash === mine.hash) return { verdict: "identical", differences: [], diagnostics: [] };
