@@ -1,6 +1,4 @@
-import { describe, expect, test, vi } from "vitest";
-
-vi.mock("@typedc/core", async (importOriginal) => (await import("./runtime-core-standin.ts")).coreWithStandIns(await importOriginal()));
+import { describe, expect, test } from "vitest";
 
 import { TypedMemory, __typed, typedCache, hostAbi, resolveFormat } from "@typedc/runtime";
 import { TypedError, TypedFormatError, TypedIntegrityError } from "@typedc/runtime";

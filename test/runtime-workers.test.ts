@@ -6,9 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { beforeAll, describe, expect, test, vi } from "vitest";
-
-vi.mock("@typedc/core", async (importOriginal) => (await import("./runtime-core-standin.ts")).coreWithStandIns(await importOriginal()));
+import { beforeAll, describe, expect, test } from "vitest";
 
 import { abiSpec } from "@typedc/core";
 import { TypedMemory, __typed, typedCache } from "@typedc/runtime";
