@@ -156,7 +156,8 @@ export type ProcAgain = Process;
 
   it("counts only declarations that use C types, and plain ones they reach or that reach only them", () => {
     const r = extract(`
-export interface Props { name: string; size: number; onClick(): void }
+export interface Props { name: string; size: number; onClick(): void; onKey: (code: i32) => void; [k: string]: u8 | string | (() => void) }
+export type Cb = (x: i32, t: Task) => void;
 export interface Holder { label: string; t: Task }
 export interface Task { pid: i32; owner: Owner }
 export interface Owner { uid: u32 }
