@@ -17,6 +17,8 @@ export * from "./abi/abis.js";
 export * from "./abi/datalayout.js";
 export * from "./abi/unified.js";
 export * from "./layout/index.js";
+export * from "./ir/print.js";
+export * from "./layout/json.js";
 export * from "./tables/build.js";
 export * from "./tables/builder.js";
 export * from "./tables/encode.js";
