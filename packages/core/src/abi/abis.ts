@@ -24,8 +24,8 @@ interface DataModel {
   readonly enums: AbiSpec["enums"];
   /** clang TargetInfo::useZeroLengthBitfieldAlignment (AAPCS, AArch64). */
   readonly zeroWidthBitfieldAlignsRecord: boolean;
-  /** clang TargetInfo::getMaxAtomicInlineWidth / 8. */
-  readonly maxAtomicInlineByteSize: number;
+  /** clang TargetInfo::getMaxAtomicPromoteWidth / 8 (measured: `_Alignof(_Atomic struct { char c[N]; })`). */
+  readonly maxAtomicPromoteByteSize: number;
 }
 
 /** DATA_MODELS holds one row per ABI: the facts, not code (STYLE §3). */
@@ -33,73 +33,73 @@ const DATA_MODELS: Readonly<Record<AbiId, DataModel>> = {
   "x86_64-linux": {
     endian: "little", longByteSize: 8, pointerByteSize: 8, eightByteAlign: 8, charSigned: true,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 16,
     dataLayout: "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128",
   },
   "aarch64-linux": {
     endian: "little", longByteSize: 8, pointerByteSize: 8, eightByteAlign: 8, charSigned: false,
     wchar: { byteSize: 4, signed: false }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: true,
-    maxAtomicInlineByteSize: 16,
+    maxAtomicPromoteByteSize: 16,
     dataLayout: "e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128-Fn32",
   },
   "i386-linux": {
     endian: "little", longByteSize: 4, pointerByteSize: 4, eightByteAlign: 4, charSigned: true,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 8,
     dataLayout: "e-m:e-p:32:32-p270:32:32-p271:32:32-p272:64:64-i128:128-f64:32:64-f80:32-n8:16:32-S128",
   },
   "armv7-linux": {
     endian: "little", longByteSize: 4, pointerByteSize: 4, eightByteAlign: 8, charSigned: false,
     wchar: { byteSize: 4, signed: false }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: true,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 8,
     dataLayout: "e-m:e-p:32:32-Fi8-i64:64-v128:64:128-a:0:32-n32-S64",
   },
   "riscv32-linux": {
     endian: "little", longByteSize: 4, pointerByteSize: 4, eightByteAlign: 8, charSigned: false,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 4,
+    maxAtomicPromoteByteSize: 16,
     dataLayout: "e-m:e-p:32:32-i64:64-n32-S128",
   },
   "riscv64-linux": {
     endian: "little", longByteSize: 8, pointerByteSize: 8, eightByteAlign: 8, charSigned: false,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 16,
     dataLayout: "e-m:e-p:64:64-i64:64-i128:128-n32:64-S128",
   },
   wasm32: {
     endian: "little", longByteSize: 4, pointerByteSize: 4, eightByteAlign: 8, charSigned: true,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 8,
     dataLayout: "e-m:e-p:32:32-p10:8:8-p20:8:8-i64:64-n32:64-S128-ni:1:10:20",
   },
   wasm64: {
     endian: "little", longByteSize: 8, pointerByteSize: 8, eightByteAlign: 8, charSigned: true,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 8,
     dataLayout: "e-m:e-p:64:64-p10:8:8-p20:8:8-i64:64-n32:64-S128-ni:1:10:20",
   },
   "x86_64-windows": {
     endian: "little", longByteSize: 4, pointerByteSize: 8, eightByteAlign: 8, charSigned: true,
     wchar: { byteSize: 2, signed: false }, bitfields: "ms", enums: "msvc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 16,
     dataLayout: "e-m:w-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128",
   },
   "ppc64le-linux": {
     endian: "little", longByteSize: 8, pointerByteSize: 8, eightByteAlign: 8, charSigned: false,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 16,
     dataLayout: "e-m:e-Fn32-i64:64-n32:64-S128-v256:256:256-v512:512:512",
   },
   "s390x-linux": {
     endian: "big", longByteSize: 8, pointerByteSize: 8, eightByteAlign: 8, charSigned: false,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 8,
+    maxAtomicPromoteByteSize: 16,
     dataLayout: "E-m:e-i1:8:16-i8:8:16-i64:64-f128:64-v128:64-a:8:16-n32:64",
   },
   "mips-linux": {
     endian: "big", longByteSize: 4, pointerByteSize: 4, eightByteAlign: 8, charSigned: true,
     wchar: { byteSize: 4, signed: true }, bitfields: "sysv", enums: "gcc", zeroWidthBitfieldAlignsRecord: false,
-    maxAtomicInlineByteSize: 4,
+    maxAtomicPromoteByteSize: 4,
     dataLayout: "E-m:m-p:32:32-i8:8:32-i16:16:32-i64:64-n32-S64",
   },
 };
@@ -152,7 +152,7 @@ function specOf(id: AbiId, m: DataModel): AbiSpec {
     bitfields: m.bitfields,
     enums: m.enums,
     zeroWidthBitfieldAlignsRecord: m.zeroWidthBitfieldAlignsRecord,
-    maxAtomicInlineByteSize: m.maxAtomicInlineByteSize,
+    maxAtomicPromoteByteSize: m.maxAtomicPromoteByteSize,
   });
 }
 

@@ -39,11 +39,11 @@ export interface AbiSpec {
   /** AAPCS/AArch64: a zero-width bit-field (or unnamed bit-field) raises the record's alignment to its type's. */
   readonly zeroWidthBitfieldAlignsRecord: boolean;
   /**
-   * Largest `_Atomic` object (bytes) the target handles lock-free; an `_Atomic T` of a
-   * power-of-two size up to this is aligned to its size (clang ASTContext::getTypeInfo,
-   * MaxAtomicInlineWidth). Absent: 8.
+   * Largest `_Atomic` object (bytes) whose size clang rounds up to a power of two and whose
+   * alignment it raises to that size (ASTContext::getTypeInfo, TargetInfo::MaxAtomicPromoteWidth:
+   * `_Atomic long long` is 8-aligned on i386). Absent: 8.
    */
-  readonly maxAtomicInlineByteSize?: number;
+  readonly maxAtomicPromoteByteSize?: number;
   /** For a `unifiedAbi(...)` row: the ABIs it was merged from (its `id` is the first of them). */
   readonly unifiedOf?: readonly AbiId[];
 }

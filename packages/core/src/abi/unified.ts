@@ -48,7 +48,7 @@ export function unifiedAbi(abis: readonly AbiSpec[]): AbiSpec {
     bitfields: "sysv",
     enums: "gcc",
     zeroWidthBitfieldAlignsRecord: abis.some((a) => a.zeroWidthBitfieldAlignsRecord),
-    maxAtomicInlineByteSize: Math.max(...abis.map((a) => a.maxAtomicInlineByteSize ?? 8)),
+    maxAtomicPromoteByteSize: Math.max(...abis.map((a) => a.maxAtomicPromoteByteSize ?? 8)),
     unifiedOf: Object.freeze(abis.map((a) => a.id)),
   });
 }

@@ -71,12 +71,12 @@ function namedInfo(ctx: LayoutContext, name: string): TypeInfo {
 }
 
 // atomicInfo: clang getTypeInfo(AtomicType) rounds the size up to a power of two and aligns
-// `_Atomic T` to that size when it is at most the target's MaxAtomicInlineWidth (so
+// `_Atomic T` to that size when it is at most the target's MaxAtomicPromoteWidth (so
 // `_Atomic long long` is 8-aligned on i386 where `long long` is 4-aligned).
 function atomicInfo(ctx: LayoutContext, base: CType): TypeInfo {
   const info = typeInfo(ctx, base);
-  const maxInline = ctx.abi.maxAtomicInlineByteSize ?? 8;
-  if (info.byteSize === 0 || info.byteSize > maxInline) return info;
+  const maxPromote = ctx.abi.maxAtomicPromoteByteSize ?? 8;
+  if (info.byteSize === 0 || info.byteSize > maxPromote) return info;
   let byteSize = 1;
   while (byteSize < info.byteSize) byteSize *= 2;
   return { byteSize, byteAlign: byteSize, alignRequired: info.alignRequired };
