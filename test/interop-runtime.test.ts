@@ -1,5 +1,5 @@
 /**
- * interop-runtime: the typedc runtime (`at`, `bindView`) reads the files real C
+ * interop-runtime: the typedc runtime (`__typed.at`, `bindView`) reads the files real C
  * programs wrote on other ISAs (fixtures/interop/<abi>/), with type sets built from
  * interop/producers/records.ts, and writes the same records byte for byte.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { ABIS, buildTypeSet, type AbiId } from "@typedc/core";
-import { at, bindView, TypedBoundsError } from "@typedc/runtime";
+import { __typed, bindView, TypedBoundsError } from "@typedc/runtime";
 import { extractFromFiles } from "@typedc/tsc-plugin";
 import { readViewPath, writeRecords, type JsonValue } from "../interop/support/view-paths.js";
 import { writeTsRecords } from "../interop/support/ts-writer.js";
@@ -40,7 +40,7 @@ describe.each(PRODUCER_ABIS)("%s records through the runtime", (abi) => {
   const type = buildTypeSet(decls, "Rec", [ABIS[abi]]);
 
   it("__typed.at reads every value the C program wrote", () => {
-    const recs = at(bin, 0, { format: abi, type, count: json.count });
+    const recs = __typed.at(bin, 0, { format: abi, type, count: json.count });
     expect(recs.length).toBe(json.count);
     json.records.forEach((record, i) => {
       const differing: Record<string, unknown> = {};
@@ -59,7 +59,7 @@ describe.each(PRODUCER_ABIS)("%s records through the runtime", (abi) => {
     for (let i = 0; i + 1 < json.count; i++) expect(recs[i].next.id).toBe(i + 1);
     expect(recs[json.count - 1].next).toBeNull();
     // `at` views a file as its own address space (pointers are offsets): the C addresses lie outside it.
-    const asOffsets = at(bin, 0, { format: abi, type, count: json.count });
+    const asOffsets = __typed.at(bin, 0, { format: abi, type, count: json.count });
     expect(() => asOffsets[0].next).toThrow(TypedBoundsError);
   });
 

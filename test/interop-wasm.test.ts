@@ -6,7 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
+import { ABIS, buildTypeSet, layoutJson } from "@typedc/core";
+import { __typed, atomicAdd, atomicLoad, readCString, sizeof, writeCString } from "@typedc/runtime";
+import { extractFromFiles } from "@typedc/tsc-plugin";
 
 const WASM_PATH = new URL("../interop/wasm/kernel.wasm", import.meta.url);
 const PAGES = 32; // scripts/interop/build-wasm.sh: --max-memory=32 pages
@@ -207,5 +211,93 @@ describe("wasm32 kernel atomics on shared memory", () => {
     await Promise.all(workers.map((w) => w.terminate()));
     expect(seen.filter((p) => p < 2000)).toEqual(Array.from({ length: 32 }, (_, i) => 1000 + i));
     expect(seen.filter((p) => p >= 2000)).toEqual(Array.from({ length: 32 }, (_, i) => 2000 + i));
+  });
+});
+
+describe("wasm32 kernel through the typedc runtime (interop/wasm/kernel.ts)", () => {
+  const extracted = extractFromFiles(ts as never, [new URL("../interop/wasm/kernel.ts", import.meta.url).pathname]);
+  const decls = extracted.value;
+  const typeOf = (name: string) => buildTypeSet(decls, name, [ABIS.wasm32]);
+
+  it("computes the layout clang chose for wasm32", () => {
+    expect(extracted.diagnostics).toEqual([]);
+    const { helper } = instantiate();
+    const layout = layoutJson(decls, ABIS.wasm32);
+    const task = Object.fromEntries(layout.Task!.fields.map((f) => [f.name, f.bitOffset ?? f.offset]));
+    expect([layout.Task!.size, layout.Task!.align]).toEqual([helper("task_sizeof"), helper("task_alignof")]);
+    expect(task).toEqual({
+      pid: helper("offsetof_task_pid"),
+      state: helper("offsetof_task_state"),
+      comm: helper("offsetof_task_comm"),
+      vruntime: helper("offsetof_task_vruntime"),
+      parent: helper("offsetof_task_parent"),
+      flags: helper("task_flags_bit_offset"),
+      prio: helper("task_prio_bit_offset"),
+      nr_scans: helper("offsetof_task_nr_scans"),
+      sum_exec_ns: helper("offsetof_task_sum_exec_ns"),
+    });
+    const offsets = (name: string) => Object.fromEntries(layout[name]!.fields.map((f) => [f.name, f.offset]));
+    expect([layout.PerfUnit!.size, offsets("PerfUnit")]).toEqual([
+      helper("perf_unit_sizeof"),
+      { cycles: helper("offsetof_perf_unit_cycles"), events: helper("offsetof_perf_unit_events"), misses: helper("offsetof_perf_unit_misses") },
+    ]);
+    expect([layout.RunQueue!.size, offsets("RunQueue").slots, offsets("RunQueue").committed]).toEqual([
+      helper("runq_sizeof"),
+      helper("offsetof_runq_slots"),
+      helper("offsetof_runq_committed"),
+    ]);
+    expect([layout.SchedStats!.size, offsets("SchedStats").total_vruntime]).toEqual([helper("sched_stats_sizeof"), helper("offsetof_sched_stats_total_vruntime")]);
+  });
+
+  it("shares a task table: TypeScript writes it, the kernel scans it, TypeScript reads the results", () => {
+    const { memory, kernel, heapBase } = instantiate();
+    const tableAddr = alignUp(heapBase, 8);
+    const tasks = __typed.at(memory, tableAddr, { format: "wasm32", type: typeOf("Task"), count: 4 });
+    const statsAddr = alignUp(tableAddr + sizeof(tasks), 8); // sizeof from the wasm32 table: 4 × 56
+    const stats = __typed.at(memory, statsAddr, { format: "wasm32", type: typeOf("SchedStats") });
+    const rows = [
+      { pid: 1, state: 0, comm: "init", vruntime: 10n, parent: null, prio: 200 },
+      { pid: 7, state: 0, comm: "kworker/0:1", vruntime: 3n, parent: 0, prio: 250 },
+      { pid: 9, state: 2, comm: "sleeper", vruntime: 1n, parent: 1, prio: 0 },
+      { pid: 12, state: 0, comm: "", vruntime: 2n ** 40n, parent: 2, prio: 100 },
+    ];
+    rows.forEach((row, i) => {
+      const t = tasks[i];
+      t.pid = row.pid;
+      t.state = row.state;
+      writeCString(t.comm, row.comm);
+      t.vruntime = row.vruntime;
+      t.parent = row.parent === null ? null : tasks[row.parent];
+      t.flags = 0x3;
+      t.prio = row.prio;
+      t.nr_scans = 0;
+      t.sum_exec_ns = 0n;
+    });
+    expect(sizeof(tasks)).toBe(4 * 56);
+    expect(kernel.scan_tasks(tableAddr, rows.length, statsAddr)).toBe(3);
+    const weight = (prio: number) => BigInt(256 - prio) * 1000n;
+    rows.forEach((row, i) => {
+      expect(tasks[i].vruntime).toBe(row.state === 0 ? row.vruntime + weight(row.prio) : row.vruntime);
+      expect(tasks[i].nr_scans).toBe(1);
+      expect(readCString(tasks[i].comm)).toBe(row.comm);
+      expect(tasks[i].flags).toBe(0x3);
+    });
+    expect(tasks[3].parent.parent.parent.pid).toBe(1); // the kernel followed the same wasm pointers
+    expect(stats.runnable).toBe(3);
+    expect(stats.min_vruntime_pid).toBe(7); // 3 + 6000 beats init's 10 + 56000
+    expect(stats.max_depth).toBe(3);
+  });
+
+  it("counts with atomics from both sides", () => {
+    const { memory, kernel, heapBase } = instantiate();
+    const unitsAddr = alignUp(heapBase, 8);
+    const units = __typed.at(memory, unitsAddr, { format: "wasm32", type: typeOf("PerfUnit"), count: 2 });
+    kernel.perf_add(unitsAddr, 1, 40n, 2);
+    atomicAdd(units[1], "cycles", 2n);
+    atomicAdd(units[1], "events", 1);
+    expect(kernel.perf_add(unitsAddr, 1, 0n, 0)).toBe(3);
+    expect(atomicLoad(units[1], "cycles")).toBe(42n);
+    expect(atomicLoad(units[1], "misses")).toBe(2);
+    expect(kernel.perf_total_cycles(unitsAddr, 2)).toBe(42n);
   });
 });
