@@ -124,6 +124,14 @@ describe.each([
     ]);
   });
 
+  it("1018: quoted field name that is not a C identifier", () => {
+    const r = extractProject(ts, { "main.ts": IMPORTS + `interface S { "ok_name": u8; "my-field": u32 }\n` });
+    expect(brief(r.diagnostics)).toEqual([
+      "1018 2:30 A field of 'S' has a computed or non-identifier name; a C member needs a plain name, such as 'len: u32'.",
+    ]);
+    expect(r.value.types.S?.kind === "record" && r.value.types.S.record.fields.map((f) => f.name)).toEqual(["ok_name"]);
+  });
+
   it("1019: field without type annotation", () => {
     expect(diagnose(`interface S {\n  id: u8;\n  x;\n}\n`)).toEqual(["1019 4:3 Field 'x' has no type annotation. Write its C type, such as 'x: i32'."]);
   });

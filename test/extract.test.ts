@@ -200,6 +200,27 @@ export enum Dir { Up, Down }
     });
   });
 
+  it("follows declarations of external libraries that use C types, and their enums", () => {
+    const r = extractProject(
+      ts,
+      {
+        "main.ts": `import type { u8 } from "@typedc/runtime";\nimport type { KHdr, KMode, KPlain } from "kernel-types";\nexport interface S { h: KHdr; m: KMode; a: u8 }\nexport interface Bad { a: u8; p: KPlain }\n`,
+        "node_modules/kernel-types/package.json": `{ "name": "kernel-types", "types": "index.d.ts" }`,
+        "node_modules/kernel-types/index.d.ts": `import type { u32 } from "@typedc/runtime";\nexport interface KHdr { magic: u32 }\nexport declare enum KMode { Off = 0, On = 1 }\nexport interface KPlain { name: string }\n`,
+      },
+      { roots: ["main.ts"] },
+    );
+    expect(brief(r.diagnostics)).toEqual([
+      "1001 4:34 Field 'p' has type 'KPlain', which has no C layout. Use a C type such as i32, f64, ptr<void> or a struct declared with C types.",
+    ]);
+    expect(stripLocs(r.value.types)).toEqual({
+      S: struct("S", [{ name: "h", type: named("KHdr") }, { name: "m", type: named("KMode") }, { name: "a", type: s("u8") }]),
+      Bad: struct("Bad", [{ name: "a", type: s("u8") }]),
+      KHdr: struct("KHdr", [{ name: "magic", type: s("u32") }]),
+      KMode: { kind: "enum", name: "KMode", members: [{ name: "Off", value: 0 }, { name: "On", value: 1 }] },
+    });
+  });
+
   it("qualifies a later declaration whose name is taken (Name$2)", () => {
     const r = extractProject(
       ts,

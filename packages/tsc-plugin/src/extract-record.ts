@@ -57,6 +57,9 @@ export function recordOf(ctx: ExtractContext, chain: RecordChain, site: Site, ow
   };
 }
 
+/** C_IDENTIFIER matches a C identifier (GNU C also accepts `$`). */
+const C_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
 /** convertMembers maps the members of an interface or object literal to Fields, reporting members with no C layout. */
 export function convertMembers(ctx: ExtractContext, members: readonly TS.TypeElement[], owner: string): Field[] {
   const { ts } = ctx;
@@ -80,7 +83,9 @@ export function convertMembers(ctx: ExtractContext, members: readonly TS.TypeEle
 function convertProperty(ctx: ExtractContext, member: TS.PropertySignature, owner: string): Field | undefined {
   const { ts } = ctx;
   const nameNode = member.name;
-  if (!ts.isIdentifier(nameNode) && !ts.isStringLiteral(nameNode) && !ts.isNumericLiteral(nameNode)) {
+  // A quoted name must still be a C identifier (C11 6.4.2.1), so that every format can name the member.
+  const isCName = ts.isIdentifier(nameNode) || ((ts.isStringLiteral(nameNode) || ts.isNumericLiteral(nameNode)) && C_IDENTIFIER.test(nameNode.text));
+  if (!isCName) {
     report(ctx, Diagnostics.A_field_of_0_has_a_computed_or_non_identifier_name_a_C_member_needs_a_plain_name_such_as_len_u32, [owner], nameNode);
     return undefined;
   }

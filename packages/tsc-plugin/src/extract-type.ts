@@ -75,10 +75,10 @@ function convertReference(ctx: ExtractContext, node: TS.TypeReferenceNode, site:
 
 /**
  * convertDeclReference maps a reference to an interface, alias or enum to `{ kind: "named" }`.
- * A declaration in a default or external library counts only if it uses C types itself.
+ * An interface or alias of a default or external library counts only if it uses C types itself.
  */
 function convertDeclReference(ctx: ExtractContext, node: TS.TypeReferenceNode, decl: UserDecl, site: Site): CType | undefined {
-  if (ctx.isForeignFile(decl.getSourceFile()) && !usesCTypes(ctx, decl)) {
+  if (ctx.isForeignFile(decl.getSourceFile()) && !ctx.ts.isEnumDeclaration(decl) && !usesCTypes(ctx, decl)) {
     reportNoLayout(ctx, site, node, suggestionFor(ctx.ts, node));
     return undefined;
   }
