@@ -40,3 +40,64 @@ describe("bindView struct fields", () => {
     }
   }
 });
+
+import { arr, bits, declSet, inline, named, ptr, sc, seededRandom, struct, tableOf } from "./runtime-view-helpers.js";
+import { toPlain } from "../packages/runtime/src/convert.js";
+import type { AbiId } from "@typedc/core";
+
+const MIXED = declSet(
+  struct("Rec", [
+    ["a", sc("i32")], ["b", sc("f64")], ["c", sc("u8")], ["d", sc("i64")], ["e", arr(sc("u16"), 4)],
+    ["l", sc("c_ulong")], ["f", bits(sc("u32"), 11)], ["g", bits(sc("i16"), 3)], ["h", sc("f32")],
+    ["i", inline("struct", [["x", sc("i8")], ["y", sc("c_short")]])], ["next", ptr(named("Rec"))], ["ok", sc("bool")],
+  ]),
+);
+
+describe("table and codegen strategies give identical results", () => {
+  for (const format of ["x86_64-linux", "i386-linux", "s390x-linux", "mips-linux", "x86_64-windows"] as AbiId[]) {
+    it(format, () => {
+      const table = tableOf(MIXED, "Rec", format);
+      const size = table.types[table.root]!.byteSize;
+      const count = 8;
+      const mk = (strategy: "table" | "codegen") => {
+        const bytes = new Uint8Array(new SharedArrayBuffer(size * count + 8));
+        return { bytes, v: bindView(table, { bytes, byteOffset: 8, byteLength: size * count }, { name: "recs", count, strategy }) };
+      };
+      const A = mk("table");
+      const B = mk("codegen");
+      const rnd = seededRandom(99);
+      const values: Record<string, () => unknown> = {
+        a: () => Math.floor(rnd() * 2 ** 33) - 2 ** 32, b: () => rnd() * 1e6, c: () => Math.floor(rnd() * 300), d: () => BigInt(Math.floor(rnd() * 2 ** 50)) - 2n ** 49n,
+        l: () => Math.floor(rnd() * 2 ** 34), f: () => Math.floor(rnd() * 2100), g: () => Math.floor(rnd() * 10) - 5, h: () => rnd() * 3, ok: () => rnd() < 0.5,
+      };
+      const outcome = (f: () => unknown) => {
+        try {
+          return { value: f() };
+        } catch (e) {
+          return { error: (e as Error).message };
+        }
+      };
+      for (let n = 0; n < 2000; n++) {
+        const i = Math.floor(rnd() * (count + 1));
+        const keys = Object.keys(values);
+        const k = keys[Math.floor(rnd() * keys.length)]!;
+        const v = values[k]!();
+        const ra = outcome(() => (A.v[i][k] = v));
+        const rb = outcome(() => (B.v[i][k] = v));
+        expect(rb, `${k} = ${v}`).toEqual(ra);
+        if (rnd() < 0.1) {
+          const j = Math.floor(rnd() * count);
+          A.v[i % count].next = A.v[j];
+          B.v[i % count].next = B.v[j];
+          A.v[i % count].i.y = j;
+          B.v[i % count].i.y = j;
+          A.v[i % count].e[j % 4] = n;
+          B.v[i % count].e[j % 4] = n;
+        }
+      }
+      expect(B.bytes).toEqual(A.bytes);
+      expect(outcome(() => toPlain(B.v))).toEqual(outcome(() => toPlain(A.v)));
+      expect(B.v[3].next?.a).toEqual(A.v[3].next?.a);
+    });
+  }
+});

@@ -2,25 +2,28 @@
  * The `codegen` morph strategy: record view classes specialised to one format
  * with `new Function`, so each accessor is straight-line code with literal
  * offsets and byte order (what a hand-written accessor for that format would be).
- * Classes are cached by table hash and type index: two equal tables share code.
+ * Classes are cached per type plan; equal tables share their plan, hence their code.
  * Opt-in (`{ strategy: "codegen" }`) because a Content-Security-Policy without
  * 'unsafe-eval' forbids it; when `new Function` is refused the table strategy is used.
  */
 import { HOST_LITTLE_ENDIAN } from "./primitives.js";
-import { getMember, rethrow, setMember } from "./view-make.js";
+import { getByName, getMember, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
 import { fastState, ViewBase, type ViewState } from "./view-state.js";
 import { decorateRecordPrototype, tableClass, type StructViewClass } from "./view-struct.js";
 
-const cache = new Map<string, StructViewClass>();
+const cache = new WeakMap<TypePlan, StructViewClass>();
 
-/** codegenClass returns the generated view class of a record type (cached by table hash). */
+/**
+ * codegenClass returns the generated view class of a record type. It is cached per
+ * type plan, and equal tables share their plan (planOf dedupes by hash and content),
+ * so the cache is in effect keyed by table hash.
+ */
 export function codegenClass(tp: TablePlan, t: TypePlan): StructViewClass {
-  const key = `${tp.table.hash}/${t.index}/${tp.table.format}`;
-  let C = cache.get(key);
+  let C = cache.get(t);
   if (C === undefined) {
     C = generate(tp, t) ?? tableClass(t);
-    cache.set(key, C);
+    cache.set(t, C);
   }
   return C;
 }
@@ -43,11 +46,11 @@ function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
   const src = `"use strict";\nreturn {\n${body}\n};`;
   let make: (...args: unknown[]) => Record<string, PropertyDescriptor>;
   try {
-    make = new Function("fastState", "rethrow", "getMember", "setMember", "M", src) as typeof make;
+    make = new Function("fastState", "rethrow", "getMember", "setMember", "M", "T", "getByName", "setByName", src) as typeof make;
   } catch {
     return undefined; // CSP without 'unsafe-eval': fall back to the table strategy
   }
-  const descriptors = make(fastState, rethrow, getMember, setMember, members);
+  const descriptors = make(fastState, rethrow, getMember, setMember, members, t, getByName, setByName);
   const C = class extends ViewBase {
     constructor(s: ViewState) {
       super(s);
@@ -60,29 +63,34 @@ function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
 
 /**
  * accessorSource lowers one member. For `pid: i32` at offset 4 of a little-endian format:
- *   get() { const s = fastState(this); return s.h.dv.getInt32(s.a + 4, true); }
- *   set(v) { const s = fastState(this); if ((v | 0) === v) s.h.dv.setInt32(s.a + 4, v, true); else slow(s, v); }
- * where the slow path is the codec, which throws the right TypedRangeError.
+ *   get() { const s = fastState(this); if (s.t !== T) return getByName(s, "pid");
+ *           return s.h.dv.getInt32(s.a + 4, true); }
+ *   set(v) { const s = fastState(this); if (s.t !== T) return setByName(s, "pid", v);
+ *            if ((v | 0) === v) s.h.dv.setInt32(s.a + 4, v, true); else <codec, which throws> }
+ * (`s.t !== T` only after the allocator installed another table, see protect.ts).
  */
 function accessorSource(m: MemberPlan, k: number, le: boolean): string {
   const seg = JSON.stringify("." + m.name);
+  const name = JSON.stringify(m.name);
+  const G = `const s = fastState(this); if (s.t !== T) return getByName(s, ${name});`;
+  const S = `const s = fastState(this); if (s.t !== T) return setByName(s, ${name}, v);`;
   const slowGet = `try { return M[${k}].codec.rd(s.h, s.a + ${m.off}); } catch (e) { rethrow(e, s, ${seg}); }`;
   const slowSet = `try { M[${k}].codec.wr(s.h, s.a + ${m.off}, v); } catch (e) { rethrow(e, s, ${seg}); }`;
   const dv = m.shape === "scalar" && m.codec !== null ? DV[m.codec.id] : undefined;
   if (dv !== undefined) {
     const endian = dv.wide ? `, ${le}` : "";
-    return `{ get() { const s = fastState(this); return s.h.dv.${dv.get}(s.a + ${m.off}${endian}); },
-  set(v) { const s = fastState(this); if (${dv.fits}) s.h.dv.${dv.set}(s.a + ${m.off}, v${endian}); else { ${slowSet} } } }`;
+    return `{ get() { ${G} return s.h.dv.${dv.get}(s.a + ${m.off}${endian}); },
+  set(v) { ${S} if (${dv.fits}) s.h.dv.${dv.set}(s.a + ${m.off}, v${endian}); else { ${slowSet} } } }`;
   }
   if (m.shape === "scalar" && m.codec !== null && (m.codec.id === "i64" || m.codec.id === "u64") && le === HOST_LITTLE_ENDIAN) {
     // Same byte order as the host: an aligned BigInt64Array element (DataView.getBigInt64 is ~9x slower).
     const arr = m.codec.id === "i64" ? "i64" : "u64";
     const get = m.codec.id === "i64" ? "getBigInt64" : "getBigUint64";
-    return `{ get() { const s = fastState(this); const a = s.a + ${m.off}; return (a & 7) === 0 ? s.h.${arr}[a >>> 3] : s.h.dv.${get}(a, ${le}); },
-  set(v) { const s = fastState(this); ${slowSet} } }`;
+    return `{ get() { ${G} const a = s.a + ${m.off}; return (a & 7) === 0 ? s.h.${arr}[a >>> 3] : s.h.dv.${get}(a, ${le}); },
+  set(v) { ${S} ${slowSet} } }`;
   }
   if (m.shape === "scalar" || m.shape === "atomic" || m.shape === "bits") {
-    return `{ get() { const s = fastState(this); ${slowGet} }, set(v) { const s = fastState(this); ${slowSet} } }`;
+    return `{ get() { ${G} ${slowGet} }, set(v) { ${S} ${slowSet} } }`;
   }
-  return `{ get() { return getMember(fastState(this), M[${k}]); }, set(v) { setMember(fastState(this), M[${k}], v); } }`;
+  return `{ get() { ${G} return getMember(s, M[${k}]); }, set(v) { ${S} setMember(s, M[${k}], v); } }`;
 }

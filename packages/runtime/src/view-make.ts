@@ -5,7 +5,7 @@
  * their extent lies inside the parent's, which was bounds-checked when the root
  * view was made, so a member access needs no further check (SPEC §4).
  */
-import { assert } from "./checks.js";
+import { AccessMessages, assert, rangeError } from "./checks.js";
 import { TypedError } from "./errors.js";
 import { assignInto } from "./convert.js";
 import { chk } from "./primitives.js";
@@ -106,4 +106,24 @@ export function setMember(s: ViewState, m: MemberPlan, v: unknown): void {
     }
   }
   setValue(s, s.tp.types[m.type], s.a + m.off, v, "." + m.name);
+}
+
+/**
+ * memberByName finds a member in a view's current plan; accessors use it when the
+ * allocator has installed another table since the view's class was made (protect.ts).
+ */
+export function memberByName(s: ViewState, name: string): MemberPlan {
+  const m = s.t.m[name];
+  if (m === undefined) throw rangeError(AccessMessages.UnknownMember, [s.t.name, name], pathOf(s));
+  return m;
+}
+
+/** getByName reads a member by name through the view's current plan (the slow path). */
+export function getByName(s: ViewState, name: string): any {
+  return getMember(s, memberByName(s, name));
+}
+
+/** setByName writes a member by name through the view's current plan (the slow path). */
+export function setByName(s: ViewState, name: string, v: unknown): void {
+  setMember(s, memberByName(s, name), v);
 }

@@ -63,15 +63,27 @@ export interface TablePlan {
 }
 
 const plans = new WeakMap<TypeTable, TablePlan>();
+const plansByHash = new Map<string, TablePlan>();
 
-/** planOf returns the (cached, frozen) plan of a table. */
+/**
+ * planOf returns the (cached, frozen) plan of a table. Equal tables (same hash and
+ * same content, e.g. the same format read from two directories) share one plan, so
+ * generated accessors are shared too.
+ */
 export function planOf(table: TypeTable): TablePlan {
   let p = plans.get(table);
   if (p === undefined) {
-    p = buildPlan(table);
+    const twin = plansByHash.get(table.hash);
+    p = twin !== undefined && sameContent(twin.table, table) ? twin : buildPlan(table);
+    if (twin === undefined) plansByHash.set(table.hash, p);
     plans.set(table, p);
   }
   return p;
+}
+
+// sameContent compares two tables field by field (a stored hash alone may be forged or stale).
+function sameContent(a: TypeTable, b: TypeTable): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function buildPlan(table: TypeTable): TablePlan {

@@ -4,7 +4,7 @@
  * the member's offset and codec; everything else goes through getMember/setMember.
  */
 import { codegenClass } from "./codegen.js";
-import { getMember, rethrow, setMember } from "./view-make.js";
+import { getByName, getMember, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
 import { fastState, ViewBase, type Strategy, type ViewState } from "./view-state.js";
 import { toPlain } from "./convert.js";
@@ -34,7 +34,7 @@ export function tableClass(t: TypePlan): StructViewClass {
       Object.preventExtensions(this); // unknown members: TypeError in strict mode
     }
   };
-  decorateRecordPrototype(C.prototype, t, (m) => accessor(m));
+  decorateRecordPrototype(C.prototype, t, (m) => accessor(t, m));
   return C;
 }
 
@@ -47,14 +47,18 @@ export function decorateRecordPrototype(proto: object, t: TypePlan, accessorOf: 
   Object.freeze(proto);
 }
 
-function accessor(m: MemberPlan): PropertyDescriptor {
+// Each accessor first checks that the view is still bound to the plan its class was
+// made for (one comparison); after installTable it goes through the new plan by name.
+function accessor(t: TypePlan, m: MemberPlan): PropertyDescriptor {
   const seg = "." + m.name;
+  const name = m.name;
   if (m.shape === "scalar" || m.shape === "atomic" || m.shape === "bits") {
     const { rd, wr } = m.codec!;
     const off = m.off;
     return {
       get(this: object) {
         const s = fastState(this);
+        if (s.t !== t) return getByName(s, name);
         try {
           return rd(s.h, s.a + off);
         } catch (e) {
@@ -63,6 +67,7 @@ function accessor(m: MemberPlan): PropertyDescriptor {
       },
       set(this: object, v: unknown) {
         const s = fastState(this);
+        if (s.t !== t) return setByName(s, name, v);
         try {
           wr(s.h, s.a + off, v);
         } catch (e) {
@@ -73,10 +78,13 @@ function accessor(m: MemberPlan): PropertyDescriptor {
   }
   return {
     get(this: object) {
-      return getMember(fastState(this), m);
+      const s = fastState(this);
+      return s.t === t ? getMember(s, m) : getByName(s, name);
     },
     set(this: object, v: unknown) {
-      setMember(fastState(this), m, v);
+      const s = fastState(this);
+      if (s.t === t) setMember(s, m, v);
+      else setByName(s, name, v);
     },
   };
 }
