@@ -35,3 +35,11 @@ export const COUNTERS = structDecls("Counters", [
   ["written", array(scalar("i32"), 8)],
   ["wide", scalar("c_wchar")],
 ]);
+
+/**
+ * COUNTERS_ARMV7_CLANG is clang's layout of COUNTERS for armv7-linux-gnueabihf, from
+ * `clang-19 --target=armv7-linux-gnueabihf -Xclang -fdump-record-layouts -c` over
+ * `struct Counters { _Atomic int32_t lock; char flag; _Atomic int32_t hits; long owner;
+ * int64_t stamp; int32_t written[8]; wchar_t wide; };` (byte offsets; size 64, align 8).
+ */
+export const COUNTERS_ARMV7_CLANG = { byteSize: 64, lock: 0, flag: 4, hits: 8, owner: 12, stamp: 16, written: 24, wide: 56 } as const;
