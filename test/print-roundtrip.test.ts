@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { checkDecls } from "../packages/core/src/ir/check.js";
 import type { DeclSet } from "../packages/core/src/ir/ctype.js";
 import { printC, printTs } from "../packages/core/src/ir/print.js";
 import { extractFromFiles } from "../packages/tsc-plugin/src/extract.js";
@@ -49,6 +50,8 @@ describe("printTs → extractFromFiles round trip", () => {
   for (const dir of RANDOM) {
     it(relative(LAYOUT_FIXTURES, dir), () => {
       const want = JSON.parse(readFileSync(join(dir, "decls.json"), "utf8")) as DeclSet;
+      // The generator promises valid declarations only: the type-model checks agree.
+      expect(checkDecls(want).map((d) => `TYPED${d.code}: ${d.messageText}`)).toEqual([]);
       expect(body(readFileSync(join(dir, "input.ts"), "utf8"))).toBe(printTs(want));
       expect(body(readFileSync(join(dir, "input.c"), "utf8"))).toBe(printC(want));
       // No default lib: the declarations only need @typedc/runtime, and this keeps each program small.
