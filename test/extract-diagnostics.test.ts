@@ -99,6 +99,13 @@ describe.each([
     expect(diagnose(`interface S { a: array<u8> }\n`)).toEqual(["1014 2:18 'array' takes 2 type argument(s), such as 'array<u8, 16>'."]);
   });
 
+  it("1014: reported once for a field's outer wrapper", () => {
+    expect(diagnose(`interface S { a: aligned<u32>; b: packed<u8, 2> }\n`)).toEqual([
+      "1014 2:18 'aligned' takes 2 type argument(s), such as 'aligned<u64, 8>'.",
+      "1014 2:35 'packed' takes 1 type argument(s), such as 'packed<{ a: u8; b: u32 }>'.",
+    ]);
+  });
+
   it("1015: enum member that is not an integer constant", () => {
     expect(diagnose(`enum E { A = 1, B = "b", C = 1.5 }\ninterface S { e: E; id: u8 }\n`)).toEqual([
       "1015 2:17 Enum member 'B' has value 'b'; a C enum needs an integer constant, such as 'B = 1'.",

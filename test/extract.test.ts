@@ -164,6 +164,7 @@ export interface Owner { uid: u32 }
 export interface Pair { a: Task; b: Task }
 export enum Color { Red = "red" }
 export enum Dir { Up, Down }
+export interface UsesDir { d: Dir }
 `);
     expect(r.diagnostics).toEqual([]);
     expect(Object.keys(r.value.types)).toEqual(["Task", "Owner", "Pair", "Dir"]);

@@ -40,7 +40,7 @@ export function findCandidates(
   for (const decl of canonicalRoots) if (!ts.isEnumDeclaration(decl) && usesCTypes(probe, decl)) accept(decl);
   drain();
   // Rule 3: a root declaration with a C layout and no diagnostics that refers only to
-  // candidates (at least one), or an enum of integer constants, is one as well.
+  // candidates (at least one struct or alias), or an enum of integer constants, is one as well.
   for (let changed = true; changed; ) {
     changed = false;
     for (const decl of canonicalRoots) {
@@ -58,7 +58,8 @@ function isCleanlyTyped(ts: typeof TS, decl: UserDecl, ctx: ExtractContext, acce
   const named = convertDecl(ctx, decl, decl.name.text);
   if (named === undefined || ctx.diagnostics.length > 0) return false;
   if (ts.isEnumDeclaration(decl)) return decl.members.length > 0;
-  return ctx.referenced.length > 0 && ctx.referenced.every((r) => accepted.has(canonicalDecl(probe, r)));
+  const refersToStruct = ctx.referenced.some((r) => !ts.isEnumDeclaration(r));
+  return refersToStruct && ctx.referenced.every((r) => accepted.has(canonicalDecl(probe, r)));
 }
 
 /** orderDecls sorts declarations: root files in the given order, then other files in program order, then by position. */

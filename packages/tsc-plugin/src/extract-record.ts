@@ -123,15 +123,17 @@ function convertFieldType(ctx: ExtractContext, node: TS.TypeNode, site: Site): F
   let memberAlign: number | undefined;
   let memberPacked = false;
   let ok = true;
-  if (runtimeGenericOf(ctx, current) === "aligned" && hasArity(ctx, current as TS.TypeReferenceNode, "aligned")) {
-    const args = (current as TS.TypeReferenceNode).typeArguments!;
-    memberAlign = alignmentOf(ctx, args[1]!, site);
+  // A wrapper with the wrong number of arguments is left to convertType, which reports it once.
+  const alignedArgs = wrapperArgs(ctx, current, "aligned", 2);
+  if (alignedArgs !== undefined) {
+    memberAlign = alignmentOf(ctx, alignedArgs[1]!, site);
     ok = memberAlign !== undefined;
-    current = unparen(ts, args[0]!);
+    current = unparen(ts, alignedArgs[0]!);
   }
-  if (runtimeGenericOf(ctx, current) === "packed" && hasArity(ctx, current as TS.TypeReferenceNode, "packed")) {
+  const packedArgs = wrapperArgs(ctx, current, "packed", 1);
+  if (packedArgs !== undefined) {
     memberPacked = true;
-    current = unparen(ts, (current as TS.TypeReferenceNode).typeArguments![0]!);
+    current = unparen(ts, packedArgs[0]!);
   }
   const type = runtimeGenericOf(ctx, current) === "bits" ? convertBits(ctx, current as TS.TypeReferenceNode, site) : convertType(ctx, current, site);
   if (type === undefined || !ok) return undefined;
@@ -140,6 +142,13 @@ function convertFieldType(ctx: ExtractContext, node: TS.TypeNode, site: Site): F
     ...(memberAlign !== undefined ? { memberAlign } : {}),
     ...(memberPacked ? { memberPacked } : {}),
   };
+}
+
+/** wrapperArgs is the type arguments of a runtime wrapper (`aligned`, `packed`) when the node is one with `count` of them. */
+function wrapperArgs(ctx: ExtractContext, node: TS.TypeNode, name: "aligned" | "packed", count: number): readonly TS.TypeNode[] | undefined {
+  if (runtimeGenericOf(ctx, node) !== name) return undefined;
+  const args = (node as TS.TypeReferenceNode).typeArguments;
+  return args !== undefined && args.length === count ? args : undefined;
 }
 
 /** convertBits maps `bits<Base, W>` (a field's type only; the base is checked in core/ir/check.ts). */

@@ -113,8 +113,7 @@ export function moduleSpecifierOf(ts: typeof TS, decl: TS.Declaration): string |
 /** importedNameOf is the exported name an import/export specifier refers to (`a` in `{ a as b }`). */
 function importedNameOf(ts: typeof TS, decl: TS.Declaration): string | undefined {
   if (ts.isImportSpecifier(decl) || ts.isExportSpecifier(decl)) {
-    const name = decl.propertyName ?? decl.name;
-    return ts.isIdentifier(name) ? name.text : name.text;
+    return (decl.propertyName ?? decl.name).text;
   }
   return undefined;
 }

@@ -10,14 +10,15 @@ import { isRuntimeFile } from "./extract-runtime-file.js";
  * everything they reach in other modules, and maps them to the C type IR.
  *
  * Which declarations count — so that a file of plain TypeScript interfaces yields no diagnostics:
- * 1. an interface, object type alias or alias (not an enum) of a root file that names a C type of
- *    `@typedc/runtime` anywhere in its body (`__typed<...>` excluded) is a struct candidate;
+ * 1. an interface or type alias of a root file that names a C type of `@typedc/runtime` where it
+ *    would take part in a layout (not inside `__typed<...>`, function types, methods or other
+ *    signatures) is a struct candidate;
  * 2. every interface, alias or enum that a candidate references (by value or through `ptr<>`),
- *    in any module, is a candidate (declarations of default or external libraries only if they
- *    name C types themselves; otherwise the reference is reported);
- * 3. a root declaration that converts without a single diagnostic and refers only to candidates
- *    (at least one), such as `type T = Task` or `interface Pair { a: Task; b: Task }`, and a root
- *    enum whose members are all integer constants, are candidates too, silently.
+ *    in any module, is a candidate (interfaces and aliases of default or external libraries only
+ *    if they name C types themselves; otherwise the reference is reported at the field);
+ * 3. a root declaration that converts without a single diagnostic and refers only to candidates,
+ *    at least one of them not an enum (`type T = Task`, `interface Pair { a: Task; b: Task }`),
+ *    and a root enum whose members are all integer constants, are candidates too, silently.
  * Every field of a candidate must have a C layout; anything else is a diagnostic at the field.
  *
  * `ts` is the TypeScript module the caller uses (the user's, or ts-morph's bundled one): C types
