@@ -92,6 +92,26 @@ describe("__typed: create, attach, morph", () => {
     expect(() => __typed("x", { memory, type: counters, count: 0 })).toThrow(/count/);
   });
 
+  test("options a plain-JavaScript caller may get wrong are TypedErrors naming the option", () => {
+    const memory = TypedMemory.create({ bytes: 1 << 16 });
+    expect(() => __typed("n", { memory: memory.buffer as never, type: counters })).toThrow(/Option 'memory' must be a TypedMemory, got SharedArrayBuffer/);
+    expect(() => __typed("n", { memory, type: undefined as never })).toThrow(/Option 'type'/);
+    expect(() => __typed("n", { memory, type: counters, wait: -1 })).toThrow(/Option 'wait'/);
+    expect(() => TypedMemory.create({ buffer: new Uint8Array(new SharedArrayBuffer(1 << 17), 4, 1 << 16) })).toThrow(/Option 'buffer'.*byte offset 4/);
+    expect(() => TypedMemory.from({} as never)).toThrow(/Option 'buffer'/);
+  });
+
+  test("an attacher whose type set lacks its own format binds with the published format's table", () => {
+    const memory = TypedMemory.create({ bytes: 1 << 16 });
+    __typed("partial", { memory, type: counters, format: "wasm32" }).owner = 5;
+    const only = { wasm32: counters.wasm32, "mips-linux": counters["mips-linux"] };
+    expect(__typed("partial", { memory, type: only, format: "x86_64-linux", create: "never" }).owner).toBe(5);
+    expect(() => __typed("partial", { memory, type: { "mips-linux": counters["mips-linux"] }, format: "x86_64-linux", create: "never" })).toThrow(
+      expect.objectContaining({ code: 5012 }),
+    );
+    expect(() => __typed("partial", { memory, type: only, format: "x86_64-linux" })).toThrow(expect.objectContaining({ code: 5012 })); // a creator must have its own
+  });
+
   test("a creator that runs out of memory marks the name failed for attachers", () => {
     const memory = TypedMemory.create({ bytes: 1 << 16, heapByteLength: 64 });
     expect(() => __typed("big", { memory, type: counters, count: 100 })).toThrow(/Out of typed memory/);

@@ -4,9 +4,9 @@ import type { PublishedEntry } from "./directory.js";
 import { EntryKind, EntryState } from "./directory-format.js";
 import { publishedTable } from "./directory-table.js";
 import { TypedError, TypedFormatError } from "./errors.js";
-import type { TypedMemory } from "./memory.js";
+import { TypedMemory } from "./memory.js";
 import { MemoryMessages as M, memoryError } from "./memory-errors.js";
-import { resolveFormat, type FormatChoice, type TypeSetInput } from "./policy.js";
+import { resolveFormat, type FormatChoice, type ResolvedFormat, type TypeSetInput } from "./policy.js";
 import type { Steps } from "./wait.js";
 
 /** CreateMode says whether a call creates, attaches, or either (SPEC §3). */
@@ -57,15 +57,13 @@ const KIND_NAMES: Readonly<Record<EntryKind, string>> = { [EntryKind.area]: "typ
  * its own (identical or compatible: bind the published one; incompatible: TypedFormatError).
  */
 export function* openSteps(name: string, options: OpenOptions, spec: AreaSpec, wrapMine: (mine: TypeTable, published?: TypeTable) => TypeTable): Steps<Opened> {
-  const { memory } = options;
-  const directory = memory.directory;
+  checkOptions(options);
+  const directory = options.memory.directory;
   const mode = options.create ?? "if-absent";
-  if (mode !== "if-absent" && mode !== "always" && mode !== "never") {
-    throw memoryError(TypedError, M.Option_0_must_be_1_got_2, ["create", '"if-absent", "always" or "never"', String(mode)]);
-  }
   const waitMs = options.wait ?? 0;
   const deadline = Date.now() + waitMs;
-  const mine = resolveFormat(options.format, options.type);
+  // A creator needs its format now; a pure attacher only once it sees the published one.
+  const mine = mode === "never" ? undefined : resolveFormat(options.format, options.type);
   const cannotBlock = () => memoryError(TypedError, M.Cannot_block_waiting_for_0_here_Atomics_wait_is_not_allowed_use_typed_async, [name]);
   const timedOut = (ms: number) => memoryError(TypedError, M.Timed_out_after_0_ms_waiting_for_1, [ms, name]);
   for (;;) {
@@ -77,7 +75,7 @@ export function* openSteps(name: string, options: OpenOptions, spec: AreaSpec, w
       yield { int32: directory.views.int32, index: directory.generationIndex(), expected: generation, timeoutMs: deadline - Date.now(), cannotBlock };
       continue;
     }
-    if (found.claimed) return create(name, options, spec, found.index, wrapMine(mine.table), mine.formatId);
+    if (found.claimed) return create(name, options, spec, found.index, wrapMine(mine!.table), mine!.formatId);
     if (mode === "always") throw memoryError(TypedError, M._0_already_exists_in_this_memory_create_always, [name]);
     const state = directory.state(found.index);
     if (state === EntryState.failed) throw memoryError(TypedError, M.The_creator_of_0_failed_before_publishing_it, [name]);
@@ -88,7 +86,7 @@ export function* openSteps(name: string, options: OpenOptions, spec: AreaSpec, w
       yield { int32: directory.views.int32, index: directory.stateIndex(found.index), expected: state, timeoutMs: limit - Date.now(), cannotBlock };
       continue;
     }
-    return attach(name, options, spec, found.index, mine.table, wrapMine);
+    return attach(name, options, spec, found.index, mine, wrapMine);
   }
 }
 
@@ -110,11 +108,11 @@ function create(name: string, options: OpenOptions, spec: AreaSpec, index: numbe
 }
 
 // attach verifies a published entry and negotiates the format.
-function attach(name: string, options: OpenOptions, spec: AreaSpec, index: number, mineTable: TypeTable, wrapMine: (mine: TypeTable, published?: TypeTable) => TypeTable): Opened {
+function attach(name: string, options: OpenOptions, spec: AreaSpec, index: number, resolved: ResolvedFormat | undefined, wrapMine: (mine: TypeTable, published?: TypeTable) => TypeTable): Opened {
   const entry = options.memory.directory.read(index);
   if (entry.kind !== spec.kind) throw memoryError(TypedError, M._0_is_a_1_not_a_2, [name, KIND_NAMES[entry.kind], KIND_NAMES[spec.kind]]);
   const published = publishedTable(entry);
-  const mine = wrapMine(mineTable, published);
+  const mine = wrapMine((resolved ?? attacherFormat(options, entry.formatId)).table, published);
   const { verdict, differences } = compareTables(published, mine);
   if (verdict === "incompatible") {
     const message = M.The_published_format_of_0_1_is_incompatible_with_this_declaration_2;
@@ -123,6 +121,32 @@ function attach(name: string, options: OpenOptions, spec: AreaSpec, index: numbe
   return { entry, table: published, created: false };
 }
 
+
+// attacherFormat is the attacher's own format; when its type set has no table for it
+// (a set built for fewer formats), the published format's table, if the set has it.
+function attacherFormat(options: OpenOptions, publishedFormatId: string): ResolvedFormat {
+  try {
+    return resolveFormat(options.format, options.type);
+  } catch (error) {
+    const fallback = (options.type as Record<string, TypeTable | undefined>)[publishedFormatId];
+    if (error instanceof TypedFormatError && error.code === M.The_type_set_has_no_table_for_format_0.code && fallback) {
+      return { formatId: publishedFormatId, table: fallback };
+    }
+    throw error;
+  }
+}
+
+// checkOptions rejects options a plain-JavaScript caller may get wrong (the compiler never does).
+function checkOptions(options: OpenOptions): void {
+  const bad = (option: string, expected: string, got: unknown) =>
+    memoryError(TypedError, M.Option_0_must_be_1_got_2, [option, expected, typeof got === "object" ? String(got && got.constructor?.name) : String(got)]);
+  if (!(options?.memory instanceof TypedMemory)) throw bad("memory", "a TypedMemory", options?.memory);
+  if (typeof options.type !== "object" || options.type === null) throw bad("type", "a type set ({ [abi]: TypeTable })", options.type);
+  const mode = options.create ?? "if-absent";
+  if (mode !== "if-absent" && mode !== "always" && mode !== "never") throw bad("create", '"if-absent", "always" or "never"', mode);
+  const wait = options.wait ?? 0;
+  if (typeof wait !== "number" || !(wait >= 0)) throw bad("wait", "a number of milliseconds >= 0", wait);
+}
 
 /** arrayTableOf returns `table` with its root wrapped in `array<root, count>` (and the hash recomputed). */
 export function arrayTableOf(table: TypeTable, count: number): TypeTable {

@@ -48,14 +48,13 @@ export class TypedMemory {
 
   /** TypedMemory.create makes a new memory (`bytes`: a fresh SharedArrayBuffer) or formats `buffer`, writing an empty directory. */
   static create(options: TypedMemoryOptions): TypedMemory {
-    const source = options.buffer ?? newSharedBuffer(options.bytes);
-    const views = new BufferViews(source);
+    const views = viewsOf(options.buffer ?? newSharedBuffer(options.bytes));
     return new TypedMemory(views, Directory.format(views, options));
   }
 
   /** TypedMemory.from attaches to a memory formatted elsewhere; TypedIntegrityError when no valid directory is at `directoryOffset`. */
   static from(buffer: MemorySource, options: { readonly directoryOffset?: number } = {}): TypedMemory {
-    const views = new BufferViews(buffer);
+    const views = viewsOf(buffer);
     return new TypedMemory(views, Directory.open(views, options.directoryOffset ?? 0));
   }
 
@@ -91,6 +90,19 @@ export class TypedMemory {
   names(): string[] {
     return this.directory.names();
   }
+}
+
+// viewsOf wraps a memory source; a Uint8Array must start 8-aligned in its buffer, so that
+// offsets that are 8-aligned in the memory are 8-aligned for Atomics and BigInt64Array too.
+function viewsOf(source: MemorySource): BufferViews {
+  const known = source instanceof Uint8Array || source instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer !== "undefined" && source instanceof SharedArrayBuffer) ||
+    (typeof WebAssembly !== "undefined" && source instanceof WebAssembly.Memory);
+  if (!known || (source instanceof Uint8Array && source.byteOffset % 8 !== 0)) {
+    const got = source instanceof Uint8Array ? `a Uint8Array at byte offset ${source.byteOffset}` : String((source as object)?.constructor?.name ?? source);
+    throw memoryError(TypedError, M.Option_0_must_be_1_got_2, ["buffer", "a SharedArrayBuffer, ArrayBuffer, WebAssembly.Memory or 8-aligned Uint8Array", got]);
+  }
+  return new BufferViews(source);
 }
 
 // newSharedBuffer makes the SharedArrayBuffer of TypedMemory.create({ bytes }).
