@@ -220,6 +220,7 @@ describe("typedCache in one thread", () => {
     cache.free(again);
     expect(attached.inUse).toBe(0);
     expect(() => typedCache("objs", { memory, type: counters, capacity: 5 })).toThrow(/capacity/);
-    expect(() => typedCache("nocap", { memory, type: counters })).toThrow(/capacity/);
+    expect(typedCache("nocap", { memory, type: counters }).capacity).toBe(256);
+    expect(() => typedCache("badcap", { memory, type: counters, capacity: 0 })).toThrow(/Option 'capacity'/);
   });
 });

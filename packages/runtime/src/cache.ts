@@ -13,9 +13,12 @@ import { runAsync, runBlocking, type Steps } from "./wait.js";
 /** TypedAllocationError: a typedCache misuse (double free, an object of another cache) or an exhausted cache. */
 export class TypedAllocationError extends TypedError {}
 
+/** DEFAULT_CACHE_CAPACITY is the number of objects of a cache created without `capacity`. */
+export const DEFAULT_CACHE_CAPACITY = 256;
+
 /** TypedCacheOptions are the options of `typedCache(name, options)`. */
 export interface TypedCacheOptions extends OpenOptions {
-  /** Number of objects; needed by the creator, optional for an attacher (it gets the published one). */
+  /** Number of objects (default DEFAULT_CACHE_CAPACITY when this call creates the cache); an attacher gets the published one. */
   readonly capacity?: number;
 }
 
@@ -162,22 +165,22 @@ export function typedCacheAsync<T = any>(name: string, options: TypedCacheOption
 }
 
 function* cacheSteps<T>(name: string, options: TypedCacheOptions): Steps<TypedCache<T>> {
-  const capacity = options.capacity;
-  const creating = options.create !== "never";
-  if ((capacity !== undefined || creating) && !(Number.isSafeInteger(capacity) && capacity! >= 1 && capacity! < 2 ** 31 / 8)) {
-    throw memoryError(TypedError, M.Option_0_must_be_1_got_2, ["capacity", "a positive integer", String(capacity)]);
+  const asked = options.capacity;
+  if (asked !== undefined && !(Number.isSafeInteger(asked) && asked >= 1 && asked < 2 ** 31 / 8)) {
+    throw memoryError(TypedError, M.Option_0_must_be_1_got_2, ["capacity", "a positive integer", String(asked)]);
   }
+  const capacity = asked ?? DEFAULT_CACHE_CAPACITY; // used only if this call creates the cache
   const { memory } = options;
   const spec = {
     kind: EntryKind.cache,
-    count: capacity ?? 0,
-    byteLength: (table: TypeTable) => cacheLayout(table, capacity!).byteLength,
-    byteAlign: (table: TypeTable) => cacheLayout(table, capacity!).byteAlign,
-    initialise: (areaByteOffset: number, table: TypeTable) => initialiseCache(memory, areaByteOffset, cacheLayout(table, capacity!)),
+    count: capacity,
+    byteLength: (table: TypeTable) => cacheLayout(table, capacity).byteLength,
+    byteAlign: (table: TypeTable) => cacheLayout(table, capacity).byteAlign,
+    initialise: (areaByteOffset: number, table: TypeTable) => initialiseCache(memory, areaByteOffset, cacheLayout(table, capacity)),
   };
   const opened = yield* openSteps(name, options, spec, (mine) => mine);
-  if (capacity !== undefined && !opened.created && opened.entry.count !== capacity) {
-    throw memoryError(TypedError, M.Option_0_must_be_1_got_2, ["capacity", `the published capacity ${opened.entry.count}`, String(capacity)]);
+  if (asked !== undefined && !opened.created && opened.entry.count !== asked) {
+    throw memoryError(TypedError, M.Option_0_must_be_1_got_2, ["capacity", `the published capacity ${opened.entry.count}`, String(asked)]);
   }
   return new TypedCache<T>(memory, name, opened.table, opened.entry.formatId, opened.entry.areaByteOffset, opened.entry.count, opened.created);
 }
