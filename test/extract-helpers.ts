@@ -1,6 +1,6 @@
 // Helpers for the extractor tests: real files in a temp dir, programs over them with a
 // shared cache of library source files (so each test parses only its own small files).
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -34,14 +34,16 @@ const libCaches = new WeakMap<object, Map<string, TS.SourceFile>>();
 function cachingHost(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost {
   const host = ts.createCompilerHost(options);
   // ts-morph's bundled TypeScript has no lib files on disk: use the installed typescript's.
-  host.getDefaultLibLocation = () => LIB_DIR;
-  host.getDefaultLibFileName = (o) => join(LIB_DIR, ts.getDefaultLibFileName(o));
+  const own = dirname(ts.getDefaultLibFilePath(options));
+  const libDir = existsSync(join(own, "lib.es2022.d.ts")) ? own : LIB_DIR;
+  host.getDefaultLibLocation = () => libDir;
+  host.getDefaultLibFileName = (o) => join(libDir, ts.getDefaultLibFileName(o));
   let cache = libCaches.get(ts);
   if (cache === undefined) libCaches.set(ts, (cache = new Map()));
   const shared = cache;
   const original = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const cacheable = /[\\/]typescript[\\/]lib[\\/]|[\\/]packages[\\/](runtime|core)[\\/]/.test(fileName);
+    const cacheable = /[\\/]typescript[^\\/]*[\\/]lib[\\/]|[\\/]packages[\\/](runtime|core)[\\/]/.test(fileName);
     if (!cacheable) return original(fileName, languageVersion, onError, shouldCreate);
     let file = shared.get(fileName);
     if (file === undefined) {
