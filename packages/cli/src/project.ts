@@ -1,5 +1,5 @@
 import { Project, ts } from "ts-morph";
-import { checkDecls, type DeclSet, type Diagnostic, type Result } from "@typedc/core";
+import { checkDecls, Diagnostics, type DeclSet, type Diagnostic, type Result } from "@typedc/core";
 import { extractDecls } from "@typedc/tsc-plugin";
 
 type ExtractorTs = Parameters<typeof extractDecls>[0];
@@ -29,13 +29,15 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
  *
  * The extractor reads C types from annotation syntax and user declarations, so
  * a first pass runs without the default library (parsing lib.*.d.ts costs about
- * a second per run). Only when that pass finds errors is it repeated with the
- * library, so that a field typed `Date` or `Map<K, V>` gets the same "has no C
- * layout" message as from the tsc plugin rather than "Cannot find C type".
+ * a second per run). Only a name that pass cannot find may be a library type;
+ * then the pass is repeated with the library, so that a field typed `Date` or
+ * `Map<K, V>` gets the tsc plugin's "has no C layout" message rather than
+ * "Cannot find C type".
  */
 export function loadDeclarations(files: readonly string[]): Result<DeclSet> {
   const fast = extractWith(files, false);
-  const extracted = hasErrors(fast.diagnostics) ? extractWith(files, true) : fast;
+  const mayNeedLib = fast.diagnostics.some((d) => d.code === Diagnostics.Cannot_find_C_type_0.code);
+  const extracted = mayNeedLib ? extractWith(files, true) : fast;
   // checkDecls validates the type model; after extraction errors the DeclSet is partial, and
   // its findings (unknown names left by a rejected field, …) would only repeat them.
   const checked = hasErrors(extracted.diagnostics) ? [] : checkDecls(extracted.value);
