@@ -267,12 +267,21 @@ export class Directory {
     return undefined;
   }
 
-  // #awaitNamed spins while a slot is being claimed: its claimer writes the name right after
-  // winning the compareExchange, so this lasts microseconds unless that agent died.
+  // #awaitNamed waits while a slot is being claimed: its claimer writes the name right after
+  // winning the compareExchange (and notifies), so this lasts microseconds unless that agent
+  // died. It sleeps in short Atomics.waits where allowed, else spins.
   #awaitNamed(index: number, state: EntryState): EntryState {
     const deadline = Date.now() + CLAIM_SPIN_MS;
+    let canSleep = this.views.shared;
     while (state === EntryState.claiming) {
       if (Date.now() > deadline) throw memoryError(TypedError, M.Timed_out_after_0_ms_waiting_for_1, [CLAIM_SPIN_MS, `directory entry ${index}`]);
+      if (canSleep) {
+        try {
+          Atomics.wait(this.views.int32, this.stateIndex(index), EntryState.claiming, 1);
+        } catch {
+          canSleep = false; // not allowed to block on this thread
+        }
+      }
       state = this.state(index);
     }
     return state;
