@@ -25,10 +25,15 @@ export async function runOracle(dir: string): Promise<void> {
   const source = c + oracleSuffix(new Map(names.map((n) => [n, cSpelling(decls, n)])));
   const expected: Record<string, Record<string, LayoutJson>> = {};
   for (const abi of ABI_IDS) {
-    const unit = compileDwarf(source, CLANG_TRIPLES[abi], join(WORK_DIR, relative(LAYOUT_FIXTURES, dir)));
+    const unit = compileDwarf(source, CLANG_TRIPLES[abi], join(WORK_DIR, workName(dir)));
     expected[abi] = expectedFromDwarf(unit, decls, names, enumeratorValues(unit));
   }
   writeText(join(dir, "expected.json"), compactJson(expected) + "\n");
+}
+
+// workName names a fixture's scratch folder inside WORK_DIR (flat, whatever the fixture's path).
+function workName(dir: string): string {
+  return relative(REPO_ROOT, dir).replace(/[^A-Za-z0-9_-]+/g, "_");
 }
 
 // listedNames returns what SPEC §7 lists: named records and aliases that (through aliases) name a record.
