@@ -31,3 +31,4 @@ export * from "./tables/freeze.js";
 export * from "./ir/check.js";
 export * from "./compat/check.js";
 export type * from "./compat/verdict.js";
+export * from "./plan/index.js";

@@ -24,3 +24,6 @@ export * from "./atomics.js";
 export { OpaquePointer } from "./pointer.js";
 export { at, type AtOptions, type AtTarget } from "./at.js";
 export * from "./load.js";
+export * from "./compiled-ref.js";
+export * from "./compiled-path.js";
+export * from "./compiled-ops.js";

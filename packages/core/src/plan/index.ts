@@ -1,0 +1,6 @@
+/** core/plan: front-end-neutral access planning for compiled `__typed` code (docs/compiler.md). */
+export * from "./types.js";
+export * from "./access.js";
+export * from "./value.js";
+export * from "./spell.js";
+export { resolveType, recordOfType, findMember, isEnumType } from "./resolve.js";
