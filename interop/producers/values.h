@@ -5,8 +5,10 @@
  * recomputes them and compares. They include negative numbers, values with
  * the top bit set (signedness of `char`, `wchar_t`, bit-fields) and values
  * whose bytes differ (endianness). Arithmetic is done in 64 bits and then
- * converted, so every value is the same on every ISA except where the C type
- * itself differs (plain `char`, `wchar_t`: the conversion is the point).
+ * converted, and floating-point values are exact (no rounding anywhere, so i386's
+ * x87 excess precision cannot change them), so every value is the same on every
+ * ISA and with every compiler except where the C type itself differs (plain
+ * `char`, `wchar_t`: the conversion is the point).
  */
 #ifndef TYPEDC_INTEROP_VALUES_H
 #define TYPEDC_INTEROP_VALUES_H
@@ -41,7 +43,8 @@ static void rec_fill(struct Rec *r, int i) {
   r->i64 = (int64_t)(0x8000000000000000ULL + (uint64_t)k * 0x0102030405060708ULL);
   r->u64 = 0x0102030405060708ULL * (uint64_t)(k + 1);
   r->f = (float)k * 1.5f - 3.25f;
-  r->d = -1.0 / 3.0 * (double)(k + 1);
+  /* 53 significant bits, exact in double: no rounding, so x87 excess precision (i386) cannot change it. */
+  r->d = -(double)(0x1FFFFFFFFFFFFFLL - k * 0x10101) / 1048576.0;
   r->wc = (wchar_t)((i & 1) ? -(k * 1000) : 0x263A + k);
   r->color = rec_colors[i % 4];
   r->bits.lo = (uint32_t)(k * 3 + 1) & 7u;
