@@ -3,8 +3,8 @@
 import type * as TS from "typescript";
 import { describe, expect, it } from "vitest";
 import { SCALAR_NAMES, type CType, type NamedType } from "@typedc/core";
-import { extractFromFiles } from "@typedc/tsc-plugin";
-import { brief, extractProject, stripLocs, writeProject } from "./extract-helpers.js";
+import { extractDecls, extractFromFiles } from "@typedc/tsc-plugin";
+import { brief, extractProject, stripLocs, testOptions, writeProject } from "./extract-helpers.js";
 
 const IMPORTS = `import type { ${[...SCALAR_NAMES].join(", ")}, ptr, array, union, bits, packed, aligned, atomic } from "@typedc/runtime";\n`;
 
@@ -60,6 +60,7 @@ export function defineExtractTests(label: string, ts: typeof TS): void {
   export type Both = aligned<packed<{ a: u8; b: u32 }>, 4>;
   export type U = aligned<packed<union<{ a: u8; b: u32 }>>, 8>;
   export type V = union<{ i: i32; f: f32 }>;
+  export type Plain = { a: u8 };
   `);
       expect(r.diagnostics).toEqual([]);
       const rec = (kind: string, packed: boolean, byteAlign: number | undefined, fields: object[]) => ({ kind, packed, ...(byteAlign ? { byteAlign } : {}), fields });
@@ -69,6 +70,7 @@ export function defineExtractTests(label: string, ts: typeof TS): void {
         Both: { kind: "record", name: "Both", record: rec("struct", true, 4, [{ name: "a", type: s("u8") }, { name: "b", type: s("u32") }]) },
         U: { kind: "record", name: "U", record: rec("union", true, 8, [{ name: "a", type: s("u8") }, { name: "b", type: s("u32") }]) },
         V: { kind: "record", name: "V", record: rec("union", false, undefined, [{ name: "i", type: s("i32") }, { name: "f", type: s("f32") }]) },
+        Plain: { kind: "record", name: "Plain", record: rec("struct", false, undefined, [{ name: "a", type: s("u8") }]) },
       });
     });
 
@@ -253,7 +255,19 @@ export function defineExtractTests(label: string, ts: typeof TS): void {
       });
     });
 
-    it("extracts the program's non-declaration files by default", () => {
+    it("searches every non-declaration file of the program when no roots are given, but not the runtime's", () => {
+      const { names } = writeProject({
+        "a.ts": `import type { u8 } from "@typedc/runtime";\nimport type { B } from "./b";\nexport interface A { x: u8 }\n`,
+        "b.ts": `import type { u16 } from "@typedc/runtime";\nexport interface B { y: u16 }\n`,
+      });
+      const program = ts.createProgram({ rootNames: [names["a.ts"]!], options: testOptions(ts) });
+      expect(program.getSourceFiles().some((f) => f.fileName.endsWith("runtime/src/ctypes.ts"))).toBe(true);
+      const r = extractDecls(ts, program);
+      expect(r.diagnostics).toEqual([]);
+      expect(Object.keys(r.value.types).sort()).toEqual(["A", "B"]);
+    });
+
+    it("extracts the given files with extractFromFiles", () => {
       const { names } = writeProject({ "x.ts": `import type { u8 } from "@typedc/runtime";\nexport interface X { a: u8 }\n` });
       const r = extractFromFiles(ts, [names["x.ts"]!]);
       expect(r.diagnostics).toEqual([]);
