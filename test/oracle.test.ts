@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ABI_IDS } from "../packages/core/src/abi/ids.js";
 import { ABIS } from "../packages/core/src/abi/abis.js";
-import { layoutJsonAll, type LayoutJson } from "../packages/core/src/layout/json.js";
+import { layoutJson, layoutJsonAll, type LayoutJson } from "../packages/core/src/layout/json.js";
 import { diffLayouts, summarizeDiffs } from "../scripts/oracle/diff-layouts.js";
 import { LAYOUT_FIXTURES, REPO_ROOT } from "../scripts/oracle/fixture-files.js";
 import { fixtureDirs, loadFixtureDecls } from "../scripts/oracle/load-fixture.js";
@@ -33,4 +33,20 @@ describe("layout oracle (clang-19 DWARF)", () => {
       expect(Object.keys(engine)).toEqual([...ABI_IDS]);
     });
   }
+
+  it("layoutJson keeps SPEC §7's order: declared types (aliases included), then kind/size/align/fields", async () => {
+    const dir = join(LAYOUT_FIXTURES, "headers/kernel");
+    const decls = await loadFixtureDecls(dir);
+    const clang = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Record<string, Record<string, LayoutJson>>;
+    const engine = layoutJson(decls, ABIS["aarch64-linux"]);
+    expect(Object.keys(engine)).toEqual(Object.keys(clang["aarch64-linux"]!));
+    expect(Object.keys(engine)).toContain("rcu_head");
+    for (const layout of Object.values(engine)) {
+      expect(Object.keys(layout)).toEqual(["kind", "size", "align", "fields"]);
+      for (const f of layout.fields) {
+        const order = ["name", "offset", "size", "bitOffset", "bitSize", "inline"].filter((k) => k in f);
+        expect(Object.keys(f)).toEqual(order);
+      }
+    }
+  });
 });
