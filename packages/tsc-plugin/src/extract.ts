@@ -53,7 +53,7 @@ export function extractDecls(ts: typeof TS, program: TS.Program, rootFiles?: rea
   return { value: { types }, diagnostics };
 }
 
-/** DEFAULT_OPTIONS are the compiler options `extractFromFiles` uses unless told otherwise. */
+/** defaultOptions are the compiler options `extractFromFiles` uses unless told otherwise (ES modules, bundler-style resolution, no `@types`). */
 function defaultOptions(ts: typeof TS): TS.CompilerOptions {
   return {
     target: ts.ScriptTarget.ES2022,
