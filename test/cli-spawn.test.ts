@@ -107,10 +107,12 @@ describe("the built typedc", () => {
     expect(JSON.parse(r.stdout)["x86_64-windows"].Task).toMatchObject({ kind: "struct", size: 56, align: 8 });
   });
 
-  it("is an executable Node script", () => {
+  it("is an executable Node script, linked through a committed bin file", () => {
     expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
-    expect(() => accessSync(CLI, constants.X_OK)).not.toThrow();
     const pkg = JSON.parse(readFileSync(join(__dirname, "..", "packages", "cli", "package.json"), "utf8"));
-    expect(pkg.bin).toEqual({ typedc: "dist/main.js" });
+    expect(pkg.bin).toEqual({ typedc: "bin/typedc.js" });
+    const bin = join(__dirname, "..", "packages", "cli", "bin", "typedc.js");
+    expect(readFileSync(bin, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n[^]*require\("\.\.\/dist\/main\.js"\)/);
+    expect(() => accessSync(bin, constants.X_OK)).not.toThrow();
   });
 });
