@@ -35,15 +35,26 @@ describe("checkDecls", () => {
     expect(checkDecls(d)).toEqual([]);
   });
 
-  it("2003: bit-field wider than its base type (bool holds 1, c_long at most 64, enums 32)", () => {
+  it("2003: bit-field wider than its base type in some format (bool holds 1, c_long 32, c_wchar 16, enums 32)", () => {
     const d = decls(
       { kind: "enum", name: "E", members: [{ name: "A", value: 1 }] },
-      struct("S", [f("a", bits(s("u8"), 9), 10), f("b", bits(s("bool"), 2), 20), f("c", bits(s("c_long"), 64), 30), f("d", bits(named("E"), 33), 40)]),
+      struct("S", [
+        f("a", bits(s("u8"), 9), 10),
+        f("b", bits(s("bool"), 2), 20),
+        f("c", bits(s("c_long"), 33), 30),
+        f("d", bits(named("E"), 33), 40),
+        f("e", bits(s("c_wchar"), 17), 50),
+        f("ok1", bits(s("u64"), 64)),
+        f("ok2", bits(s("c_longlong"), 64)),
+        f("ok3", bits(s("c_long"), 32)),
+      ]),
     );
     expect(codes(d)).toEqual([
       [2003, "Bit-field 'a' is 9 bits wide but 'u8' holds 8.", 10],
       [2003, "Bit-field 'b' is 2 bits wide but 'bool' holds 1.", 20],
+      [2003, "Bit-field 'c' is 33 bits wide but 'c_long' holds 32.", 30],
       [2003, "Bit-field 'd' is 33 bits wide but 'E' holds 32.", 40],
+      [2003, "Bit-field 'e' is 17 bits wide but 'c_wchar' holds 16.", 50],
     ]);
   });
 

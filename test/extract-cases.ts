@@ -167,11 +167,11 @@ export function defineExtractTests(label: string, ts: typeof TS): void {
   export interface UsesDir { d: Dir }
   `);
       expect(r.diagnostics).toEqual([]);
-      expect(Object.keys(r.value.types)).toEqual(["Task", "Owner", "Pair", "Dir"]);
+      expect(Object.keys(r.value.types)).toEqual(["Task", "Owner", "Pair", "Dir", "UsesDir"]);
     });
 
     it("produces no diagnostics for a file of plain TypeScript", () => {
-      const r = extractProject(ts, { "plain.ts": `export interface A { s: string; n?: number; f(): void; [k: string]: unknown }\nexport type B = A | null;\n` });
+      const r = extractProject(ts, { "plain.ts": `export interface A { s: string; n?: number; f(): void; [k: string]: unknown }\nexport type B = A | null;\nexport enum Dir { Up, Down }\nexport interface UsesDir { d: Dir }\n` });
       expect(r.diagnostics).toEqual([]);
       expect(r.value.types).toEqual({});
     });

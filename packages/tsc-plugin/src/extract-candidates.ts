@@ -38,13 +38,15 @@ export function findCandidates(
   };
   // Rule 1: a declaration that names a C type of @typedc/runtime is a struct candidate.
   for (const decl of canonicalRoots) if (!ts.isEnumDeclaration(decl) && usesCTypes(probe, decl)) accept(decl);
+  const typedFiles = new Set([...accepted].map((d) => d.getSourceFile()));
   drain();
   // Rule 3: a root declaration with a C layout and no diagnostics that refers only to
-  // candidates (at least one struct or alias), or an enum of integer constants, is one as well.
+  // candidates is one as well, if one of them is not an enum or its file has a rule-1 candidate;
+  // so is an enum of integer constants in such a file.
   for (let changed = true; changed; ) {
     changed = false;
     for (const decl of canonicalRoots) {
-      if (accepted.has(decl) || !isCleanlyTyped(ts, decl, trial(), accepted, probe)) continue;
+      if (accepted.has(decl) || !isCleanlyTyped(ts, decl, trial(), accepted, probe, typedFiles)) continue;
       accept(decl);
       drain();
       changed = true;
@@ -53,13 +55,25 @@ export function findCandidates(
   return orderDecls([...accepted], roots, programFiles);
 }
 
-/** isCleanlyTyped tells whether a declaration converts without diagnostics and refers only to accepted declarations. */
-function isCleanlyTyped(ts: typeof TS, decl: UserDecl, ctx: ExtractContext, accepted: ReadonlySet<UserDecl>, probe: ExtractContext): boolean {
+/**
+ * isCleanlyTyped tells whether a declaration converts without diagnostics and refers only to
+ * accepted declarations, at least one of them a struct or alias unless its file is a typed one.
+ */
+function isCleanlyTyped(
+  ts: typeof TS,
+  decl: UserDecl,
+  ctx: ExtractContext,
+  accepted: ReadonlySet<UserDecl>,
+  probe: ExtractContext,
+  typedFiles: ReadonlySet<TS.SourceFile>,
+): boolean {
   const named = convertDecl(ctx, decl, decl.name.text);
   if (named === undefined || ctx.diagnostics.length > 0) return false;
-  if (ts.isEnumDeclaration(decl)) return decl.members.length > 0;
+  const inTypedFile = typedFiles.has(decl.getSourceFile());
+  if (ts.isEnumDeclaration(decl)) return inTypedFile && decl.members.length > 0;
   const refersToStruct = ctx.referenced.some((r) => !ts.isEnumDeclaration(r));
-  return refersToStruct && ctx.referenced.every((r) => accepted.has(canonicalDecl(probe, r)));
+  const refersToAny = ctx.referenced.length > 0;
+  return (refersToStruct || (inTypedFile && refersToAny)) && ctx.referenced.every((r) => accepted.has(canonicalDecl(probe, r)));
 }
 
 /** orderDecls sorts declarations: root files in the given order, then other files in program order, then by position. */

@@ -16,9 +16,10 @@ import { isRuntimeFile } from "./extract-runtime-file.js";
  * 2. every interface, alias or enum that a candidate references (by value or through `ptr<>`),
  *    in any module, is a candidate (interfaces and aliases of default or external libraries only
  *    if they name C types themselves; otherwise the reference is reported at the field);
- * 3. a root declaration that converts without a single diagnostic and refers only to candidates,
- *    at least one of them not an enum (`type T = Task`, `interface Pair { a: Task; b: Task }`),
- *    and a root enum whose members are all integer constants, are candidates too, silently.
+ * 3. a root declaration that converts without a single diagnostic and refers only to candidates
+ *    (`type T = Task`, `interface Pair { a: Task; b: Task }`) is a candidate too, silently, when one
+ *    of them is not an enum or its file has a rule-1 candidate (a "typed file"); so is an enum of
+ *    integer constants in a typed file. A plain TypeScript file thus contributes nothing.
  * Every field of a candidate must have a C layout; anything else is a diagnostic at the field.
  *
  * `ts` is the TypeScript module the caller uses (the user's, or ts-morph's bundled one): C types

@@ -4,7 +4,7 @@ import { Diagnostics } from "../diagnostics/messages.generated.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { isAnonName, isPadName, type CType, type DeclSet, type Field, type NamedType, type RecordType, type SourceLoc } from "./ctype.js";
 import { checkCycles } from "./check-cycles.js";
-import { ENUM_BIT_WIDTH, MAX_BIT_WIDTH, isAtomicScalar } from "./check-scalars.js";
+import { ENUM_BIT_WIDTH, bitFieldLimitOf, isAtomicScalar } from "./check-scalars.js";
 import { typeText, underlyingOf } from "./check-underlying.js";
 
 /** INT32_MIN and UINT32_MAX bound an enumerator: it must fit `int` or `unsigned int` (C11 6.7.2.2, GCC's enum rule). */
@@ -92,7 +92,7 @@ function checkBits(c: Checker, name: string, type: CType & { kind: "bits" }, whe
   const baseText = typeText(type.base);
   let maxBitWidth: number | null = null;
   if (base.kind === "enum") maxBitWidth = ENUM_BIT_WIDTH;
-  else if (base.kind === "type" && base.type.kind === "scalar") maxBitWidth = MAX_BIT_WIDTH[base.type.name];
+  else if (base.kind === "type" && base.type.kind === "scalar") maxBitWidth = bitFieldLimitOf(base.type.name);
   else if (base.kind === "unknown") return report(c, Diagnostics.Type_0_refers_to_unknown_type_1, [where, base.name], loc);
   if (maxBitWidth === null) {
     return report(c, Diagnostics.Bit_field_0_has_base_type_1_a_bit_field_needs_an_integer_type_or_an_enum_such_as_bits_u32_2, [name, baseText, type.bitWidth], loc);
