@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ts } from "ts-morph";
 import { ABI_IDS, abiSpec, layoutJson, parseTablesJson, type DeclSet } from "@typedc/core";
 import { extractFromFiles } from "@typedc/tsc-plugin";
+import { run } from "../packages/cli/src/cli.js";
 import { runCli, TASK_TS, writeTree } from "./cli-helpers.js";
 
 let dir = "";
@@ -12,6 +13,7 @@ beforeAll(() => {
     "task.ts": TASK_TS,
     "notes.txt": "not TypeScript",
     "empty/readme.md": "nothing here",
+    "plain.ts": "export interface Point { x: number; y: number }\n",
     "tree/a.ts": `import type { u8 } from "@typedc/runtime";\nexport interface A { a: u8 }\n`,
     "tree/sub/b.ts": `import type { u16 } from "@typedc/runtime";\nexport interface B { b: u16 }\n`,
     "tree/sub/c.d.ts": `import type { u32 } from "@typedc/runtime";\nexport interface C { c: u32 }\n`,
@@ -227,5 +229,31 @@ describe("typedc overhead", () => {
     expect(lines[0]).toMatch(/^type +x86_64-linux +i386-linux +unified +over x86_64-linux +over i386-linux$/);
     expect(lines[1]).toMatch(/^Task +64 +48 +64 +\+0 \(0%\) +\+16 \(33\.33%\)$/);
     expect(lines.at(-1)).toMatch(/^total +72 +56 +72 +\+0 \(0%\) +\+16 \(28\.57%\)$/);
+  });
+});
+
+describe("robustness", () => {
+  it("warns, prints nothing and succeeds when the input declares no struct", () => {
+    const r = runCli(["layout", "plain.ts", "--json"], dir);
+    expect(r).toEqual({ exitCode: 0, stdout: "{}\n", stderr: "warning TYPED1107: No struct or union declarations found in 'plain.ts'.\n" });
+  });
+
+  it("turns a bug into one 'internal error' line and exit 3, with the stack only under --debug", () => {
+    const failing = (args: string[]) => {
+      let stderr = "";
+      const exitCode = run(args, {
+        stdout: { write: () => { throw new Error("disk on fire"); } },
+        stderr: { write: (text: string) => (stderr += text) },
+        env: {},
+        cwd: dir,
+      });
+      return { exitCode, stderr };
+    };
+    const quiet = failing(["formats"]);
+    expect(quiet.exitCode).toBe(3);
+    expect(quiet.stderr).toBe("typedc: internal error, please report it with the input that caused it: disk on fire\n(run again with --debug for the stack trace)\n");
+    const loud = failing(["--debug", "formats"]);
+    expect(loud.exitCode).toBe(3);
+    expect(loud.stderr).toMatch(/disk on fire\nError: disk on fire\n\s+at /);
   });
 });
