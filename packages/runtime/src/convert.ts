@@ -7,7 +7,7 @@
 import { AccessMessages, describeValue, formatError, rangeError } from "./checks.js";
 import { childState, getMember, getValue, setMember, setValue } from "./view-make.js";
 import type { TypePlan } from "./view-plan.js";
-import { pathOf, requireState, stateOf, type ViewState } from "./view-state.js";
+import { pathOf, requireState, stateOf, type ViewState, segText, type Seg } from "./view-state.js";
 
 /** toPlain converts a view into plain JS data: records to objects, arrays to arrays; pointers stay views (or null). */
 export function toPlain(view: unknown): any {
@@ -18,7 +18,7 @@ function plainOf(s: ViewState): any {
   if (s.t.shape === "array") {
     const elem = s.tp.types[s.t.elem];
     const out = new Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = plainValue(s, elem, s.a + i * s.t.stride, `[${i}]`);
+    for (let i = 0; i < s.length; i++) out[i] = plainValue(s, elem, s.a + i * s.t.stride, i);
     return out;
   }
   const out: Record<string, unknown> = {};
@@ -28,7 +28,7 @@ function plainOf(s: ViewState): any {
   return out;
 }
 
-function plainValue(s: ViewState, t: TypePlan, a: number, seg: string): unknown {
+function plainValue(s: ViewState, t: TypePlan, a: number, seg: Seg): unknown {
   if (t.shape === "record" || t.shape === "array") return plainOf(childState(s, t.index, a, seg));
   return getValue(s, t, a, seg);
 }
@@ -63,7 +63,7 @@ function assignArray(s: ViewState, value: unknown): void {
   const fits = s.t.count === 0 ? items.length <= s.length : items.length === s.length;
   if (!fits) throw rangeError(AccessMessages.LengthMismatch, [items.length, s.length], pathOf(s));
   const elem = s.tp.types[s.t.elem];
-  for (let i = 0; i < items.length; i++) setValue(s, elem, s.a + i * s.t.stride, items[i], `[${i}]`);
+  for (let i = 0; i < items.length; i++) setValue(s, elem, s.a + i * s.t.stride, items[i], i);
 }
 
 /**
@@ -84,7 +84,7 @@ function copyState(d: ViewState, s: ViewState): void {
   }
   if (d.t.shape === "array" || s.t.shape === "array") {
     if (d.t.shape !== s.t.shape) throw formatError(AccessMessages.FormatMismatch, [s.t.name, d.t.name, "an array and a record"]);
-    const items = Array.from({ length: s.length }, (_, i) => getValue(s, s.tp.types[s.t.elem], s.a + i * s.t.stride, `[${i}]`));
+    const items = Array.from({ length: s.length }, (_, i) => getValue(s, s.tp.types[s.t.elem], s.a + i * s.t.stride, i));
     return assignArray(d, items);
   }
   const missing = d.t.members.filter((m) => !(m.name in s.t.m)).map((m) => `${pathOf(d)}.${m.name}: missing in '${s.t.name}'`);

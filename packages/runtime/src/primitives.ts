@@ -7,7 +7,7 @@
  */
 import type { Region } from "./region.js";
 import { checkRegion, } from "./region.js";
-import { AccessMessages, boundsError, checkArea, checkIndex, type PathLike } from "./checks.js";
+import { AccessMessages, boundsError, checkArea, checkIndex, pathText, type PathLike } from "./checks.js";
 
 /** RUNTIME_CONTRACT_VERSION is the version of the contract between compiled code and the runtime. */
 export const RUNTIME_CONTRACT_VERSION = 1;
@@ -107,10 +107,14 @@ export function chk(h: Handle, a: number, size: number, path?: PathLike, locatio
   checkArea(a, size, h.base, h.end, path, location);
 }
 
-/** idx throws TypedBoundsError unless `i` is an integer index in [0, count). */
-export function idx(i: number, count: number, path?: PathLike, location?: string): void {
+/**
+ * idx throws TypedBoundsError unless `i` is an integer index in [0, count). `arrayPath`
+ * names the array (`tasks`); the error's path is `tasks[1024]`, built only when throwing,
+ * so compiled code passes a constant and allocates nothing per access.
+ */
+export function idx(i: number, count: number, arrayPath?: PathLike, location?: string): void {
   if (i >>> 0 === i && i < count) return;
-  checkIndex(i, count, path, location);
+  checkIndex(i, count, () => `${pathText(arrayPath) ?? ""}[${i}]`, location);
 }
 
 /** ptrTarget maps a pointer value to a byte index of the buffer, checking that `byteSize` bytes there are in the memory. */

@@ -4,22 +4,21 @@
  * (TypedBoundsError); any other write or property definition is refused
  * (TypedProtectionError). `get(i)`, `set(i, v)`, `length` and iteration are methods.
  */
-import { AccessMessages, protectionError } from "./checks.js";
-import { idx } from "./primitives.js";
+import { AccessMessages, checkIndex, protectionError } from "./checks.js";
 import { toPlain } from "./convert.js";
 import { getValue, setValue } from "./view-make.js";
 import { fastState, pathOf, requireState, STATE, TARGET, ViewBase, type ViewState } from "./view-state.js";
 
 /** elementGet reads element `i` of an array view. */
 export function elementGet(s: ViewState, i: number): any {
-  idx(i, s.length, () => `${pathOf(s)}[${i}]`);
-  return getValue(s, s.tp.types[s.t.elem], s.a + i * s.t.stride, `[${i}]`);
+  if (!(i >>> 0 === i && i < s.length)) checkIndex(i, s.length, `${pathOf(s)}[${i}]`);
+  return getValue(s, s.tp.types[s.t.elem], s.a + i * s.t.stride, i);
 }
 
 /** elementSet writes element `i` of an array view. */
 export function elementSet(s: ViewState, i: number, v: unknown): void {
-  idx(i, s.length, () => `${pathOf(s)}[${i}]`);
-  setValue(s, s.tp.types[s.t.elem], s.a + i * s.t.stride, v, `[${i}]`);
+  if (!(i >>> 0 === i && i < s.length)) checkIndex(i, s.length, `${pathOf(s)}[${i}]`);
+  setValue(s, s.tp.types[s.t.elem], s.a + i * s.t.stride, v, i);
 }
 
 /** ArrayView is the target of an array proxy; its methods work on the proxy and on the target. */
@@ -36,9 +35,8 @@ export class ArrayView extends ViewBase {
   set(i: number, v: unknown): void {
     elementSet(requireState(this), i, v);
   }
-  *[Symbol.iterator](): IterableIterator<any> {
-    const s = requireState(this);
-    for (let i = 0; i < s.length; i++) yield elementGet(s, i);
+  [Symbol.iterator](): IterableIterator<any> {
+    return new ElementIterator(requireState(this));
   }
   /** toJSON converts the array to a plain JS array. */
   toJSON(): unknown {
@@ -53,12 +51,41 @@ export class ArrayView extends ViewBase {
 }
 Object.freeze(ArrayView.prototype);
 
+// ElementIterator walks an array view's elements (a class: generators are slower in V8).
+class ElementIterator implements IterableIterator<any> {
+  private i = 0;
+  constructor(private readonly s: ViewState) {}
+  next(): IteratorResult<any> {
+    const i = this.i;
+    if (i >= this.s.length) return { value: undefined, done: true };
+    this.i = i + 1;
+    return { value: elementGet(this.s, i), done: false };
+  }
+  [Symbol.iterator](): IterableIterator<any> {
+    return this;
+  }
+}
+
 // numericIndex returns the number a canonical numeric property key denotes (`"3"`, `"-1"`, `"1.5"`), else undefined.
+// Plain decimal indices (the common case) are parsed without allocating.
 function numericIndex(prop: string): number | undefined {
-  const c = prop.charCodeAt(0);
-  if (!((c >= 48 && c <= 57) || c === 45)) return undefined;
-  const n = Number(prop);
-  return String(n) === prop ? n : undefined;
+  const n = prop.length;
+  let c = prop.charCodeAt(0);
+  if (c >= 48 && c <= 57 && n <= 9 && (c !== 48 || n === 1)) {
+    let v = c - 48;
+    for (let k = 1; k < n; k++) {
+      c = prop.charCodeAt(k);
+      if (c < 48 || c > 57) return slowNumericIndex(prop);
+      v = v * 10 + (c - 48);
+    }
+    return v;
+  }
+  return (c >= 48 && c <= 57) || c === 45 ? slowNumericIndex(prop) : undefined;
+}
+
+function slowNumericIndex(prop: string): number | undefined {
+  const v = Number(prop);
+  return String(v) === prop ? v : undefined;
 }
 
 const handler: ProxyHandler<ArrayView> = {
@@ -66,6 +93,7 @@ const handler: ProxyHandler<ArrayView> = {
     if (typeof prop === "string") {
       const i = numericIndex(prop);
       if (i !== undefined) return elementGet(fastState(target), i);
+      if (prop === "get" || prop === "set") return boundMethod(fastState(target), prop);
     } else if (prop === STATE) return fastState(target);
     else if (prop === TARGET) return target;
     return Reflect.get(target, prop, target);
@@ -108,6 +136,18 @@ const handler: ProxyHandler<ArrayView> = {
     return false;
   },
 };
+
+// boundMethod returns `get`/`set` bound to the array's state (cached in it), so that
+// `arr.get(i)` through the proxy does not look the state up again on every call.
+function boundMethod(s: ViewState, name: "get" | "set"): (...args: any[]) => any {
+  const key = name === "get" ? elementGet : elementSet;
+  let f = s.kids?.get(key);
+  if (f === undefined) {
+    f = name === "get" ? (i: number) => elementGet(s, i) : (i: number, v: unknown) => elementSet(s, i, v);
+    (s.kids ??= new Map()).set(key, f);
+  }
+  return f;
+}
 
 /** arrayProxy returns the indexable view of an array binding. */
 export function arrayProxy(s: ViewState): any {

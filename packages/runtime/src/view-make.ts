@@ -5,12 +5,11 @@
  * their extent lies inside the parent's, which was bounds-checked when the root
  * view was made, so a member access needs no further check (SPEC §4).
  */
-import { AccessMessages, assert, rangeError } from "./checks.js";
+import { AccessMessages, assert, checkArea, rangeError } from "./checks.js";
 import { TypedError } from "./errors.js";
 import { assignInto } from "./convert.js";
-import { chk } from "./primitives.js";
 import { loadPointer, storePointer } from "./pointer.js";
-import { pathOf, type ViewState } from "./view-state.js";
+import { pathOf, type ViewState, segText, type Seg } from "./view-state.js";
 import type { MemberPlan, TypePlan } from "./view-plan.js";
 import { structClass } from "./view-struct.js";
 import { arrayProxy } from "./view-array.js";
@@ -18,7 +17,7 @@ import { arrayProxy } from "./view-array.js";
 /** makeView returns the view of a record or array binding, checking that it lies in its area. */
 export function makeView(s: ViewState): any {
   const extent = s.t.shape === "array" ? s.length * s.t.stride : s.t.size;
-  chk(s.h, s.a, extent, () => pathOf(s));
+  if (s.a < s.h.base || s.a + extent > s.h.end) checkArea(s.a, extent, s.h.base, s.h.end, pathOf(s));
   if (s.t.shape === "record") return new (structClass(s.tp, s.t, s.strategy))(s);
   assert(s.t.shape === "array", `makeView of a ${s.t.shape}`);
   return arrayProxy(s);
@@ -34,24 +33,24 @@ export function arrayLength(s: { h: { end: number } }, t: TypePlan, a: number): 
 }
 
 /** childState is the binding of a member or element of type `typeIndex` at byte `a`. */
-export function childState(s: ViewState, typeIndex: number, a: number, seg: string): ViewState {
+export function childState(s: ViewState, typeIndex: number, a: number, seg: Seg): ViewState {
   const t = s.tp.types[typeIndex];
   const length = t.shape === "array" ? arrayLength(s, t, a) : 0;
   return { h: s.h, a, tp: s.tp, t, length, strategy: s.strategy, parent: s, seg };
 }
 
 /** rethrow adds the access path to a TypedError thrown by a codec (which does not know it). */
-export function rethrow(e: unknown, s: ViewState, seg: string): never {
+export function rethrow(e: unknown, s: ViewState, seg: Seg): never {
   if (e instanceof TypedError && e.path === undefined) {
     const raw = e.message.replace(/ \(TYPED\d+\)$/, "");
     const Cls = e.constructor as new (code: number, message: string, o: { path?: string; location?: string }) => TypedError;
-    throw new Cls(e.code, raw, { path: pathOf(s) + seg, location: e.location });
+    throw new Cls(e.code, raw, { path: pathOf(s) + segText(seg), location: e.location });
   }
   throw e;
 }
 
 /** getValue reads the value of type `t` at byte `a` of a view (`seg` names it in errors). */
-export function getValue(s: ViewState, t: TypePlan, a: number, seg: string): any {
+export function getValue(s: ViewState, t: TypePlan, a: number, seg: Seg): any {
   switch (t.shape) {
     case "record":
     case "array":
@@ -68,7 +67,7 @@ export function getValue(s: ViewState, t: TypePlan, a: number, seg: string): any
 }
 
 /** setValue writes `v` as the value of type `t` at byte `a` of a view. */
-export function setValue(s: ViewState, t: TypePlan, a: number, v: unknown, seg: string): void {
+export function setValue(s: ViewState, t: TypePlan, a: number, v: unknown, seg: Seg): void {
   switch (t.shape) {
     case "record":
     case "array":
@@ -84,8 +83,16 @@ export function setValue(s: ViewState, t: TypePlan, a: number, v: unknown, seg: 
   }
 }
 
-/** getMember reads a member of a record view. */
+/** getMember reads a member of a record view; record and array members' views are cached in the parent's state. */
 export function getMember(s: ViewState, m: MemberPlan): any {
+  if (m.shape === "record" || m.shape === "array") {
+    let kid = s.kids?.get(m);
+    if (kid === undefined) {
+      kid = makeView(childState(s, m.type, s.a + m.off, "." + m.name));
+      (s.kids ??= new Map()).set(m, kid);
+    }
+    return kid;
+  }
   if (m.shape === "bits") {
     try {
       return m.codec!.rd(s.h, s.a + m.off);

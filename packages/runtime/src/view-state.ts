@@ -21,14 +21,24 @@ export interface ViewState {
   readonly length: number;
   readonly strategy: Strategy;
   readonly parent: ViewState | null;
-  /** Path segment: the root name, `.field` or `[i]`. */
-  readonly seg: string;
+  /** Path segment: the root name, `.field`, or an element index (printed `[i]`). */
+  readonly seg: Seg;
+  /** Views of record and array members, made on first access (same address and plan every time). */
+  kids?: Map<object, any>;
+}
+
+/** Seg is a path segment: a name (`tasks`, `.comm`) or an element index, kept as a number until printed. */
+export type Seg = string | number;
+
+/** segText prints a path segment (`[3]` for index 3). */
+export function segText(seg: Seg): string {
+  return typeof seg === "number" ? `[${seg}]` : seg;
 }
 
 /** pathOf builds a view's access path (`tasks[3].comm`). */
 export function pathOf(s: ViewState): string {
-  let p = s.seg;
-  for (let q = s.parent; q !== null; q = q.parent) p = q.seg + p;
+  let p = segText(s.seg);
+  for (let q = s.parent; q !== null; q = q.parent) p = segText(q.seg) + p;
   return p;
 }
 
