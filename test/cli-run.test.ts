@@ -76,9 +76,9 @@ describe("typedc layout", () => {
     expect(r.exitCode).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines.find((l) => l.includes("struct Task {"))).toMatch(/struct Task \{ +x86_64-linux +i386-linux$/);
-    expect(lines.find((l) => l.includes(" pid;"))).toMatch(/^ +i32 pid; +0 +4 +0 +4$/);
-    expect(lines.find((l) => l.includes(" state;"))).toMatch(/^\* +c_long state; +8 +8 +4 +4$/);
-    expect(lines.find((l) => l.includes(" flags;"))).toMatch(/^\* +bits<u32, 3> flags; +48: 0 +4 +36: 0 +4$/);
+    expect(lines.find((l) => l.includes(" pid;"))).toMatch(/^ +i32 +pid; +0 +4 +0 +4$/);
+    expect(lines.find((l) => l.includes(" state;"))).toMatch(/^\* +c_long +state; +8 +8 +4 +4$/);
+    expect(lines.find((l) => l.includes(" flags;"))).toMatch(/^\* +bits<u32, 3> +flags; +48: 0 +4 +36: 0 +4$/);
     expect(lines.find((l) => l.includes("/* size */"))).toMatch(/^\* +\/\* size \*\/ +64 +48$/);
   });
 

@@ -152,10 +152,28 @@ describe("paholeText", () => {
 describe("sideBySideText", () => {
   it("puts formats in columns and marks rows that differ", () => {
     const text = sideBySideText("Task", [{ format: "x86_64-linux", layout: taskLp64 }, { format: "i386-linux", layout: taskIlp32 }], plain);
+    expect(text).toBe(
+      [
+        "  struct Task {                   x86_64-linux     i386-linux",
+        "      i32               pid;         0       4      0       4",
+        "*     /* XXX hole */                         4",
+        "*     c_long            state;       8       8      4       4",
+        "*     array<c_char, 16> comm;       16      16      8      16",
+        "*     ptr<Task>         parent;     32       8     24       4",
+        "*     u8                flag;       40       1     28       1",
+        "",
+        "*     /* size */                            48             32",
+        "*     /* align */                            8              4",
+        "      /* cachelines */                       1              1",
+        "*     /* holes (sum) */                  1 (4)          0 (0)",
+        "*     /* padding */                          7              3",
+        "};",
+      ].join("\n"),
+    );
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^ {2}struct Task \{ +x86_64-linux +i386-linux$/);
-    expect(lines.find((l) => l.includes(" pid;"))).toMatch(/^ {6}i32 pid; +0 +4 +0 +4$/);
-    expect(lines.find((l) => l.includes("state;"))).toMatch(/^\* {5}c_long state; +8 +8 +4 +4$/);
+    expect(lines.find((l) => l.includes(" pid;"))).toMatch(/^ {6}i32 +pid; +0 +4 +0 +4$/);
+    expect(lines.find((l) => l.includes("state;"))).toMatch(/^\* {5}c_long +state; +8 +8 +4 +4$/);
     expect(lines.find((l) => l.includes("XXX hole"))).toMatch(/^\* .*XXX hole \*\/ +4$/);
     expect(lines.find((l) => l.includes("/* size */"))).toMatch(/^\* .*\/\* size \*\/ +48 +32$/);
     expect(lines.find((l) => l.includes("/* padding */"))).toMatch(/^\* .*\/\* padding \*\/ +7 +3$/);

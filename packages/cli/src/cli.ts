@@ -9,6 +9,7 @@ import { tablesCommand } from "./commands/tables.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { hostAbi } from "./host-abi.js";
 import type { CliIo } from "./io.js";
+import type { AbiId } from "@typedc/core";
 
 /** COMMANDER_SUCCESS_CODES are the CommanderErrors that end a successful run (help or version shown on request). */
 const COMMANDER_SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version"]);
@@ -30,25 +31,49 @@ export function run(args: readonly string[], io: CliIo): number {
   return exitCode;
 }
 
-// buildProgram declares the commands, their options and help texts.
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+/** Finish is how a command's body reports its exit code to `run`. */
+type Finish = (exitCode: number) => void;
+
+// buildProgram declares the program, its global options and its four commands.
+function buildProgram(io: CliIo, finish: Finish): Command {
   const host = hostAbi();
   const program = new Command("typedc")
     .description("Layouts, type tables and format overhead of __typed declarations (C structs written in TypeScript).")
     .version(readVersion(), "-v, --version")
     .option("--debug", "print the stack trace of an internal error")
-    .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(paletteFor(colorEnabled(io.stderr, io.env)).red(text)),
-    })
-    .exitOverride();
+    });
+  usageHandling(program);
   // Every subcommand shares the output and error handling of the program.
-  const command = (name: string): Command => program.command(name).configureOutput(program.configureOutput()).exitOverride().showHelpAfterError("(run with --help for usage)");
-  const act = <A extends unknown[]>(body: (...args: A) => number) => (...args: A) => setExitCode(body(...args));
+  const command = (name: string): Command => usageHandling(program.command(name).configureOutput(program.configureOutput()));
+  defineLayout(command("layout"), io, host, finish);
+  defineTables(command("tables"), io, host, finish);
+  defineFormats(command("formats"), io, finish);
+  defineOverhead(command("overhead"), io, host, finish);
+  program.addHelpText("after", [
+    "",
+    "Exit codes: 0 success, 1 error diagnostics or a bad option value, 2 usage error, 3 internal error.",
+    "Colours only on a terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.",
+  ].join("\n"));
+  return program;
+}
 
-  command("layout")
+// usageHandling makes parser errors throw (run maps them to exit 2) and point to --help.
+function usageHandling(command: Command): Command {
+  return command.exitOverride().showHelpAfterError("(run with --help for usage)");
+}
+
+// examples is the help text listing example command lines.
+function examples(...lines: string[]): string {
+  return ["", "Examples:", ...lines.map((line) => `  $ ${line}`)].join("\n");
+}
+
+// defineLayout declares `typedc layout <input> [--format] [--type] [--json]`.
+function defineLayout(command: Command, io: CliIo, host: AbiId, finish: Finish): void {
+  command
     .summary("print struct layouts per format, pahole style")
     .description("Print the layout of every struct and union declared in the input (aliases included) for one or "
       + "several formats: each member's offset and size (bit-fields: offset:bit), holes, trailing padding and 64-byte "
@@ -58,17 +83,18 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option("-f, --format <abis>", `ABI ids separated by commas, 'all', or 'host' (${host} here)`).default("host"))
     .option("-t, --type <names>", "only these types (names separated by commas)")
     .option("--json", "print JSON: { Type: {...} } for one format, { abi: { Type: {...} } } for several")
-    .addHelpText("after", [
-      "",
-      "Examples:",
-      "  $ typedc layout src/sched.ts",
-      "  $ typedc layout src/ --format x86_64-linux,i386-linux,x86_64-windows --type Task",
-      "  $ typedc layout src/sched.ts --format all --json > layouts.json",
-    ].join("\n"))
-    .action(act((input: string, options: { format: string; type?: string; json?: boolean }) =>
-      layoutCommand(input, { formats: options.format, types: options.type, json: options.json === true }, io, host)));
+    .addHelpText("after", examples(
+      "typedc layout src/sched.ts",
+      "typedc layout src/ --format x86_64-linux,i386-linux,x86_64-windows --type Task",
+      "typedc layout src/sched.ts --format all --json > layouts.json",
+    ))
+    .action((input: string, options: { format: string; type?: string; json?: boolean }) =>
+      finish(layoutCommand(input, { formats: options.format, types: options.type, json: options.json === true }, io, host)));
+}
 
-  command("tables")
+// defineTables declares `typedc tables <input> --format [--type] [--out]`.
+function defineTables(command: Command, io: CliIo, host: AbiId, finish: Finish): void {
+  command
     .summary("print the DWARF-like type tables (the input of loadTypes)")
     .description("Print the DWARF-like type tables of the structs and unions declared in the input, for each format, "
       + "as JSON: the input of loadTypes() in @typedc/runtime.")
@@ -76,25 +102,29 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .requiredOption("-f, --format <abis>", "ABI ids separated by commas, 'all', or 'host'")
     .option("-t, --type <names>", "only these types (names separated by commas)")
     .option("-o, --out <file>", "write the JSON to a file instead of stdout")
-    .addHelpText("after", [
-      "",
-      "Examples:",
-      "  $ typedc tables src/sched.ts --format all --out sched.tables.json",
-      "  $ typedc tables src/ --format x86_64-linux,wasm32 --type Task",
-    ].join("\n"))
-    .action(act((input: string, options: { format: string; type?: string; out?: string }) =>
-      tablesCommand(input, { formats: options.format, types: options.type, out: options.out }, io, host)));
+    .addHelpText("after", examples(
+      "typedc tables src/sched.ts --format all --out sched.tables.json",
+      "typedc tables src/ --format x86_64-linux,wasm32 --type Task",
+    ))
+    .action((input: string, options: { format: string; type?: string; out?: string }) =>
+      finish(tablesCommand(input, { formats: options.format, types: options.type, out: options.out }, io, host)));
+}
 
-  command("formats")
+// defineFormats declares `typedc formats [--json]`.
+function defineFormats(command: Command, io: CliIo, finish: Finish): void {
+  command
     .summary("list the data formats (ABIs) and their facts")
     .description("List the 12 data formats (C ABIs) typedc lays out for: clang triple, byte order, sizes in bytes of "
       + "pointer, long and wchar_t, signedness of plain char, alignment of i64 in records, bit-field rules (sysv or ms) "
       + "and the LLVM data layout string.")
     .option("--json", "print the table as a JSON array")
-    .addHelpText("after", ["", "Examples:", "  $ typedc formats", "  $ typedc formats --json"].join("\n"))
-    .action(act((options: { json?: boolean }) => formatsCommand({ json: options.json === true }, io)));
+    .addHelpText("after", examples("typedc formats", "typedc formats --json"))
+    .action((options: { json?: boolean }) => finish(formatsCommand({ json: options.json === true }, io)));
+}
 
-  command("overhead")
+// defineOverhead declares `typedc overhead <input> --formats [--type] [--json]`.
+function defineOverhead(command: Command, io: CliIo, host: AbiId, finish: Finish): void {
+  command
     .summary("memory a unified format costs over each native format")
     .description("The method of Table 1 of the PLOS'19 paper: for each struct and union declared in the input, its "
       + "size in each native format and in the unified format (every type at its largest size and alignment among "
@@ -103,21 +133,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .requiredOption("-f, --formats <abis>", "the native formats, ABI ids separated by commas (or 'all')")
     .option("-t, --type <names>", "only these types (names separated by commas)")
     .option("--json", "print the report as JSON")
-    .addHelpText("after", [
-      "",
-      "Examples:",
-      "  $ typedc overhead src/sched.ts --formats x86_64-linux,armv7-linux",
-      "  $ typedc overhead src/ --formats all --json",
-    ].join("\n"))
-    .action(act((input: string, options: { formats: string; type?: string; json?: boolean }) =>
-      overheadCommand(input, { formats: options.formats, types: options.type, json: options.json === true }, io, host)));
-
-  program.addHelpText("after", [
-    "",
-    "Exit codes: 0 success, 1 error diagnostics or a bad option value, 2 usage error, 3 internal error.",
-    "Colours only on a terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.",
-  ].join("\n"));
-  return program;
+    .addHelpText("after", examples(
+      "typedc overhead src/sched.ts --formats x86_64-linux,armv7-linux",
+      "typedc overhead src/ --formats all --json",
+    ))
+    .action((input: string, options: { formats: string; type?: string; json?: boolean }) =>
+      finish(overheadCommand(input, { formats: options.formats, types: options.type, json: options.json === true }, io, host)));
 }
 
 // reportInternalError prints a bug as one line asking for a report; the stack only with --debug.

@@ -21,6 +21,8 @@ interface Row {
   readonly left: string;
   readonly cells?: readonly string[];
   readonly style?: "hole" | "total";
+  /** For a member row: its parts, so that names can be lined up across rows (see alignMembers). */
+  readonly member?: { readonly depth: number; readonly typeText: string; readonly nameText: string };
 }
 
 /**
@@ -33,7 +35,7 @@ interface Row {
 export function sideBySideText(name: string, layouts: readonly FormatLayout[], palette: Palette): string {
   if (layouts.length === 0) throw new Error("assert: sideBySideText needs at least one format");
   const rows: Row[] = [
-    ...recordRows(layouts.map((l) => l.layout), 1),
+    ...alignMembers(recordRows(layouts.map((l) => l.layout), 1)),
     { left: "" },
     ...totalRows(layouts.map((l) => l.layout)),
   ];
@@ -69,12 +71,25 @@ function fieldRows(field: FieldLayout, perFormat: readonly FieldLayout[], depth:
   const indent = INDENT.repeat(depth);
   const nameText = isAnonName(field.name) ? "" : ` ${field.name}`;
   const cells = perFormat.map(offsetCell);
-  if (field.inline === undefined) return [{ left: `${indent}${ctypeText(field.type)}${nameText};`, cells }];
+  if (field.inline === undefined) {
+    const typeText = ctypeText(field.type);
+    return [{ left: `${indent}${typeText}${nameText};`, cells, member: { depth, typeText, nameText: `${nameText.trim()};` } }];
+  }
   return [
     { left: `${indent}${field.inline.kind} {` },
     ...recordRows(perFormat.map((f) => f.inline!), depth + 1),
     { left: `${indent}}${nameText};`, cells },
   ];
+}
+
+// alignMembers pads member types to a common width (indent included), so that member names line up as in pahole.
+function alignMembers(rows: readonly Row[]): Row[] {
+  const typeEnd = Math.max(0, ...rows.map((r) => (r.member ? INDENT.length * r.member.depth + r.member.typeText.length : 0)));
+  return rows.map((r) => {
+    if (r.member === undefined) return r;
+    const typed = `${INDENT.repeat(r.member.depth)}${r.member.typeText}`.padEnd(typeEnd);
+    return { ...r, left: `${typed} ${r.member.nameText}` };
+  });
 }
 
 // offsetCell is a member's `offset size`, or `offset:bit size` for a bit-field (bit within that byte).
