@@ -11,4 +11,5 @@ export const EXIT_CODES = {
   internal: 3,
 } as const;
 
+/** ExitCode is one of the EXIT_CODES values. */
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
