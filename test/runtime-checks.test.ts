@@ -109,3 +109,13 @@ describe("range checks", () => {
     expect(thrown(() => (v.list[0].on = "yes" as unknown as boolean)).code).toBe(5113);
   });
 });
+
+import { Diagnostics } from "@typedc/core";
+import { AccessMessages } from "../packages/runtime/src/checks.js";
+
+describe("catalog", () => {
+  it("every runtime accessor message is in the diagnostics catalog with the same code", () => {
+    const byCode = new Map(Object.values(Diagnostics).map((d) => [d.code, d.message]));
+    for (const m of Object.values(AccessMessages)) expect(byCode.get(m.code), String(m.code)).toBe(m.message);
+  });
+});

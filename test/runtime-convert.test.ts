@@ -57,7 +57,7 @@ describe("conversions", () => {
     const t = bind("x86_64-linux");
     const e = thrown(() => assign(t, { pid: 1, pdi: 2 }));
     expect(e).toBeInstanceOf(TypedRangeError);
-    expect(e.message).toBe("t: 'Task' has no member 'pdi'. (TYPED5117)");
+    expect(e.message).toBe("t: Typed object 'Task' has no member 'pdi'. (TYPED5117)");
     expect(t.pid).toBe(0);
     expect(thrown(() => assign(t, { sched: { prio: 256 } })).path).toBe("t.sched.prio");
     expect(thrown(() => (t.comm = [1, 2, 3])).message).toBe("t.comm: Cannot assign 3 elements to an array of 16 elements. (TYPED5119)");

@@ -24,7 +24,7 @@ export const AccessMessages = {
   UnsafeRead: { code: 5114, message: "Value {0} read from {1}-byte '{2}' is not a safe integer." },
   InvalidBool: { code: 5115, message: "Byte value {0} of a '_Bool' is neither 0 nor 1." },
   StringTooLong: { code: 5116, message: "String of {0} UTF-8 bytes plus its NUL does not fit in '{1}' of {2} bytes." },
-  UnknownMember: { code: 5117, message: "'{0}' has no member '{1}'." },
+  UnknownMember: { code: 5117, message: "Typed object '{0}' has no member '{1}'." },
   ForeignPointer: { code: 5118, message: "A 'ptr<{0}>' takes a view of '{0}' in the same memory, or null; got {1}." },
   LengthMismatch: { code: 5119, message: "Cannot assign {0} elements to an array of {1} elements." },
   NotAView: { code: 5120, message: "{0} is not a typed view." },

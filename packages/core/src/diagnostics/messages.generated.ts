@@ -113,6 +113,7 @@ export const Diagnostics = {
   Value_0_read_from_1_byte_2_is_not_a_safe_integer: { code: 5114, category: "error", message: "Value {0} read from {1}-byte '{2}' is not a safe integer." },
   Byte_value_0_of_a_Bool_is_neither_0_nor_1: { code: 5115, category: "error", message: "Byte value {0} of a '_Bool' is neither 0 nor 1." },
   String_of_0_UTF_8_bytes_plus_its_NUL_does_not_fit_in_1_of_2_bytes: { code: 5116, category: "error", message: "String of {0} UTF-8 bytes plus its NUL does not fit in '{1}' of {2} bytes." },
+  Typed_object_0_has_no_member_1: { code: 5117, category: "error", message: "Typed object '{0}' has no member '{1}'." },
   A_ptr_0_takes_a_view_of_0_in_the_same_memory_or_null_got_1: { code: 5118, category: "error", message: "A 'ptr<{0}>' takes a view of '{0}' in the same memory, or null; got {1}." },
   Cannot_assign_0_elements_to_an_array_of_1_elements: { code: 5119, category: "error", message: "Cannot assign {0} elements to an array of {1} elements." },
   _0_is_not_a_typed_view: { code: 5120, category: "error", message: "{0} is not a typed view." },
