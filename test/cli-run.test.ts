@@ -138,6 +138,19 @@ describe("bad options", () => {
     expect(r.stderr).toBe("error TYPED1103: Type 'Nope' is not a struct or union declared in the input. Declared: Task, Value, TaskAlias.\n");
   });
 
+  it("prints diagnostics in tsc's pretty form when stderr is coloured", () => {
+    const bad = writeTree({ "bad.ts": `import type { u8, bits } from "@typedc/runtime";\nexport interface A { flags: bits<u8, 9> }\n` });
+    const r = runCli(["layout", "bad.ts"], bad, { FORCE_COLOR: "1" });
+    expect(r.exitCode).toBe(1);
+    const plain = r.stderr.replace(/\u001b\[[0-9;]*m/g, "");
+    expect(plain).toBe(
+      "bad.ts:2:22 - error TYPED2003: Bit-field 'flags' is 9 bits wide but 'u8' holds 8.\n\n" +
+        "2 export interface A { flags: bits<u8, 9> }\n" +
+        "                       ~~~~~~~~~~~~~~~~~~\n\n" +
+        "Found 1 error.\n",
+    );
+  });
+
   it("exits 2 on usage errors found by the parser", () => {
     expect(runCli(["layout", "task.ts", "--bogus"], dir)).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("unknown option '--bogus'") });
     expect(runCli(["overhead", "task.ts"], dir)).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("required option '-f, --formats <abis>' not specified") });

@@ -29,18 +29,21 @@ function readTextOrUndefined(file: string): string | undefined {
 
 /**
  * reportDiagnostics prints diagnostics to stderr, sorted by file and position,
- * as tsc does: `path:line:col - error TYPEDnnnn: message` one per line, or
- * tsc's `--pretty` form with the source line when stderr is coloured.
+ * as tsc does: `path:line:col - error TYPEDnnnn: message` one per line, or,
+ * when stderr is coloured, tsc's `--pretty` form (the source line underlined,
+ * a blank line after each, and a closing "Found N errors." line).
  * It returns the number of errors among them.
  */
 export function reportDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): number {
   const host = fileTextHost(io.cwd);
   const color = colorEnabled(io.stderr, io.env);
+  const errorCount = diagnostics.filter((d) => d.category === "error").length;
   for (const d of sortDiagnostics(diagnostics)) {
     const text = formatDiagnostic(d, host, { color });
-    io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+    io.stderr.write(color ? `${text.trimEnd()}\n\n` : `${text}\n`);
   }
-  return diagnostics.filter((d) => d.category === "error").length;
+  if (color && errorCount > 0) io.stderr.write(`Found ${errorCount} error${errorCount === 1 ? "" : "s"}.\n`);
+  return errorCount;
 }
 
 /** sortDiagnostics orders diagnostics without a location first, then by file name and start offset (stable). */
