@@ -101,3 +101,59 @@ describe("table and codegen strategies give identical results", () => {
     });
   }
 });
+
+import { ptrGet, ptrSet, ref, viewOf } from "../packages/runtime/src/compiled.js";
+import { idx, RUNTIME_CONTRACT_VERSION } from "../packages/runtime/src/primitives.js";
+import { OpaquePointer } from "../packages/runtime/src/pointer.js";
+import { vi } from "vitest";
+
+describe("compiled-code entry points", () => {
+  const LIST = declSet(struct("Node", [["v", sc("c_long")], ["next", ptr(named("Node"))], ["data", ptr(null)]]));
+
+  it("ref exposes handle, address and plans; ptrGet/ptrSet follow and store pointers", () => {
+    expect(RUNTIME_CONTRACT_VERSION).toBe(1);
+    for (const format of ["x86_64-linux", "mips-linux"] as AbiId[]) {
+      const table = tableOf(LIST, "Node", format);
+      const size = table.types[table.root]!.byteSize;
+      const bytes = new Uint8Array(new SharedArrayBuffer(size * 4));
+      const nodes = bindView(table, { bytes, byteOffset: 0, byteLength: size * 4 }, { count: 4, name: "nodes" });
+      const R = ref(nodes);
+      const E = R.tp.types[R.t.elem]!;
+      const next = E.m.next!;
+      const nextPlan = R.tp.types[next.type]!;
+      idx(2, R.length, "nodes");
+      ptrSet(R.h, nextPlan, R.a + 0 * R.t.stride + next.off, R.a + 2 * R.t.stride);
+      expect(nodes[0].next).not.toBeNull();
+      nodes[2].v = 77;
+      expect(nodes[0].next.v).toBe(77);
+      const target = ptrGet(R.h, R.tp, nextPlan, R.a + next.off);
+      expect(target).toBe(R.a + 2 * R.t.stride);
+      expect(E.m.v!.codec!.rd(R.h, target + E.m.v!.off)).toBe(77);
+      expect(ptrGet(R.h, R.tp, nextPlan, R.a + R.t.stride + next.off)).toBe(-1);
+      expect(viewOf(R.h, R.tp, E, target).v).toBe(77);
+      nodes[1].data = nodes[3];
+      expect(nodes[1].data).toBeInstanceOf(OpaquePointer);
+      expect(nodes[1].data.address).toBe(3 * size);
+      nodes[1].data = null;
+      expect(nodes[1].data).toBeNull();
+    }
+  });
+
+  it("codegen falls back to the table strategy where new Function is refused (CSP)", () => {
+    const table = tableOf(declSet(struct("Csp", [["x", sc("i32")]])), "Csp", "x86_64-linux");
+    let refused = 0;
+    vi.stubGlobal("Function", function () {
+      refused++;
+      throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed");
+    });
+    try {
+      const bytes = new Uint8Array(4);
+      const v = bindView(table, { bytes, byteOffset: 0, byteLength: 4 }, { strategy: "codegen" });
+      v.x = -5;
+      expect(v.x).toBe(-5);
+      expect(refused).toBe(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
