@@ -157,3 +157,41 @@ describe("compiled-code entry points", () => {
     }
   });
 });
+
+import { offsetof } from "../packages/runtime/src/sizeof.js";
+
+describe("arrays, unions, flexible array members", () => {
+  const DECLS = declSet(
+    struct("Msg", [["n", sc("u32")], ["grid", arr(arr(sc("i8"), 3), 2)], ["items", arr(sc("u16"), 0)]]),
+    struct("U", [["i", sc("u32")], ["f", sc("f32")], ["b", arr(sc("u8"), 4)]], { kind: "union" }),
+  );
+
+  it("a flexible array member holds what fits before the end of the area", () => {
+    const table = tableOf(DECLS, "Msg", "x86_64-linux");
+    const size = table.types[table.root]!.byteSize;
+    const bytes = new Uint8Array(64);
+    const m = bindView(table, { bytes, byteOffset: 0, byteLength: size + 10 });
+    expect([size, offsetof(m, "items")]).toEqual([12, 10]); // the member starts inside the tail padding
+    expect(m.items.length).toBe(6); // (12 + 10 - 10) / 2
+    m.items[5] = 65535;
+    expect(new DataView(bytes.buffer).getUint16(20, true)).toBe(65535);
+    expect(() => m.items[6]).toThrow(/Index 6 is out of range for an array of 6 elements/);
+    m.items = [1, 2];
+    expect([...m.items]).toEqual([1, 2, 0, 0, 0, 65535]);
+  });
+
+  it("nested arrays index like C (row-major) and unions overlay their members", () => {
+    const msg = tableOf(DECLS, "Msg", "mips-linux");
+    const bytes = new Uint8Array(32);
+    const m = bindView(msg, { bytes, byteOffset: 0, byteLength: msg.types[msg.root]!.byteSize });
+    m.grid[1][2] = -3;
+    expect(bytes[4 + 1 * 3 + 2]).toBe(253);
+    expect(m.grid.length).toBe(2);
+    expect(m.grid[1].length).toBe(3);
+    const ut = tableOf(DECLS, "U", "s390x-linux");
+    const u = bindView(ut, { bytes: new Uint8Array(4), byteOffset: 0, byteLength: 4 });
+    u.f = 1;
+    expect(u.i).toBe(0x3f800000);
+    expect([...u.b]).toEqual([0x3f, 0x80, 0, 0]); // big-endian
+  });
+});
