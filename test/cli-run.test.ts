@@ -155,6 +155,13 @@ describe("bad options", () => {
     expect(runCli(["layout", "task.ts", "--bogus"], dir)).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("unknown option '--bogus'") });
     expect(runCli(["overhead", "task.ts"], dir)).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("required option '-f, --formats <abis>' not specified") });
     expect(runCli(["frobnicate"], dir)).toMatchObject({ exitCode: 2 });
+    // No command at all: the help goes to stderr, as a usage error.
+    expect(runCli([], dir)).toMatchObject({ exitCode: 2, stdout: "", stderr: expect.stringContaining("Usage: typedc [options] [command]") });
+  });
+
+  it("exits 0 on --version and on 'help <command>'", () => {
+    expect(runCli(["--version"], dir)).toEqual({ exitCode: 0, stdout: "0.1.0\n", stderr: "" });
+    expect(runCli(["help", "overhead"], dir)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining("Usage: typedc overhead") });
   });
 
   it("exits 0 on --help and explains with an example", () => {

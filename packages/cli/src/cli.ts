@@ -11,9 +11,6 @@ import { hostAbi } from "./host-abi.js";
 import type { CliIo } from "./io.js";
 import type { AbiId } from "@typedc/core";
 
-/** COMMANDER_SUCCESS_CODES are the CommanderErrors that end a successful run (help or version shown on request). */
-const COMMANDER_SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version"]);
-
 /**
  * run executes `typedc` with its arguments (without `node` and the script
  * name) and returns the exit code (see EXIT_CODES); it never throws on user
@@ -25,7 +22,8 @@ export function run(args: readonly string[], io: CliIo): number {
   try {
     program.parse([...args], { from: "user" });
   } catch (error) {
-    if (error instanceof CommanderError) return COMMANDER_SUCCESS_CODES.has(error.code) ? EXIT_CODES.ok : EXIT_CODES.usage;
+    // Commander ends help and version output with exit code 0, and every parse error with 1.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     return reportInternalError(error, io, args.includes("--debug"));
   }
   return exitCode;
