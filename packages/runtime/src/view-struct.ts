@@ -12,16 +12,15 @@ import { toPlain } from "./convert.js";
 /** StructViewClass constructs a record view from its state. */
 export type StructViewClass = new (s: ViewState) => ViewBase;
 
-const classes = new WeakMap<TypePlan, Map<Strategy, StructViewClass>>();
+const tableClasses = new WeakMap<TypePlan, StructViewClass>();
 
 /** structClass returns the (cached) view class of a record type for a strategy. */
 export function structClass(tp: TablePlan, t: TypePlan, strategy: Strategy): StructViewClass {
-  let byStrategy = classes.get(t);
-  if (byStrategy === undefined) classes.set(t, (byStrategy = new Map()));
-  let C = byStrategy.get(strategy);
+  if (strategy === "codegen") return codegenClass(tp, t); // cached there
+  let C = tableClasses.get(t);
   if (C === undefined) {
-    C = strategy === "codegen" ? codegenClass(tp, t) : tableClass(t);
-    byStrategy.set(strategy, C);
+    C = tableClass(t);
+    tableClasses.set(t, C);
   }
   return C;
 }
