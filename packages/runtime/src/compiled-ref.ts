@@ -39,10 +39,11 @@ export class CompiledRef {
 /**
  * cref opens a typed value for compiled code: a CompiledRef stays as it is, a view
  * (from `__typed`, `__typed.at`, `cache.alloc()` or plain JS) is opened once, and
- * null stays null (a `ptr<T>` read). Anything else throws TypedRangeError.
+ * null or undefined stays as it is (a null `ptr<T>` read, a `let` not yet assigned).
+ * Anything else throws TypedRangeError.
  */
 export function cref(v: unknown): CompiledRef {
-  if (v instanceof CompiledRef || v === null) return v as CompiledRef;
+  if (v instanceof CompiledRef || v === null || v === undefined) return v as CompiledRef;
   const s = requireState(v);
   return new CompiledRef(s.h, s.a, s.tp, s.t, s.length, pathOf(s));
 }

@@ -1,0 +1,60 @@
+/**
+ * Access chains (SPEC §3: "a member or index chain starting at a typed
+ * expression"): `tasks[i].se.vruntime` is the root `tasks` and the steps
+ * `[i]`, `.se`, `.vruntime`. Parentheses and `!` are transparent.
+ */
+import type * as TS from "typescript";
+import type { AccessStep } from "@typedc/core";
+import { bindingOfIdentifier, type Binding } from "./bindings.js";
+import type { ProgramState } from "./program-state.js";
+
+/** ChainStep is one step with the node that performs it (and, for an index, the index expression). */
+export interface ChainStep {
+  readonly step: AccessStep;
+  readonly node: TS.PropertyAccessExpression | TS.ElementAccessExpression;
+  readonly index?: TS.Expression;
+}
+
+/** Chain is a typed root binding and the steps applied to it. */
+export interface Chain {
+  readonly root: TS.Identifier;
+  readonly binding: Binding;
+  readonly steps: readonly ChainStep[];
+  /** Some step is `?.` (not supported on typed values: reported). */
+  readonly optional: boolean;
+}
+
+/** skipOuter strips parentheses and non-null assertions. */
+export function skipOuter(ts: typeof TS, e: TS.Expression): TS.Expression {
+  let x = e;
+  while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+  return x;
+}
+
+/** chainOf parses an expression into a chain on a typed object binding, or undefined. */
+export function chainOf(st: ProgramState, expr: TS.Expression): Chain | undefined {
+  const { ts } = st;
+  const steps: ChainStep[] = [];
+  let optional = false;
+  let e = skipOuter(ts, expr);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
+      steps.unshift({ step: { kind: "member", name: e.name.text }, node: e });
+      optional ||= e.questionDotToken !== undefined;
+    } else if (ts.isElementAccessExpression(e)) {
+      steps.unshift({ step: { kind: "index" }, node: e, index: e.argumentExpression });
+      optional ||= e.questionDotToken !== undefined;
+    } else break;
+    e = skipOuter(ts, e.expression);
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = bindingOfIdentifier(st, e);
+  if (binding === undefined || binding.kind !== "object") return undefined;
+  return { root: e, binding, steps, optional };
+}
+
+/** pathText spells a chain up to step k (exclusive) as the source does, whitespace collapsed (`tasks[i].se`). */
+export function pathText(chain: Chain, k: number): string {
+  if (k === 0) return chain.root.text;
+  return chain.steps[k - 1]!.node.getText().replace(/\s+/g, "");
+}

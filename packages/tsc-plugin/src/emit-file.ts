@@ -1,0 +1,54 @@
+/**
+ * The file-level part of the output: `import * as __typedc from "@typedc/runtime"`
+ * first, then the file's own imports, then the file's type sets as one constant
+ * (deduplicated by C type; every table keyed by format), then the refs of typed
+ * bindings imported from other modules, then the rest:
+ *   const __typedc$types = __typedc.loadTypes("{\"typedc\":\"tables\",...}");
+ */
+import type * as TS from "typescript";
+import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
+import { RUNTIME_ID, TYPES_ID, refDeclarations, rtCall, type FileState } from "./file-state.js";
+import { nodeLoc } from "./program-state.js";
+
+const tablesByFile = new WeakMap<TS.SourceFile, TablesFile>();
+
+/** tablesOfFile returns the tables a rewritten file embeds (undefined when it embeds none). */
+export function tablesOfFile(sf: TS.SourceFile): TablesFile | undefined {
+  return tablesByFile.get(sf);
+}
+
+/** typeSetsOf builds the TablesFile of a file's type sets, reporting a type that cannot be laid out (1216). */
+export function typeSetsOf(fs: FileState): TablesFile {
+  const sets: Record<string, TypeSet> = {};
+  for (const [key, { type, node }] of fs.typeSets) {
+    try {
+      const set: Partial<Record<string, TypeTable>> = {};
+      for (const format of fs.st.options.formats) set[format] = buildTableOfType(fs.st.decls, type, abiSpec(format));
+      sets[key] = set as TypeSet;
+    } catch {
+      // The declarations have errors (already reported by the extractor): no table for this type.
+      fs.st.diagnostics.push(createDiagnostic(Diagnostics.The_C_type_in_typed_0_has_errors_see_the_declaration_s_diagnostics, [key], nodeLoc(node)));
+    }
+  }
+  return tablesFileOf(sets);
+}
+
+/** finishFile adds the runtime import, the type sets constant and the imported bindings' refs. */
+export function finishFile(fs: FileState, statements: readonly TS.Statement[], hoisted: readonly TS.Statement[]): TS.SourceFile {
+  const { ts } = fs.st;
+  const f = fs.f;
+  let lastImport = 0;
+  // Directive prologues ("use strict") and imports stay first.
+  const isHead = (s: TS.Statement) => ts.isImportDeclaration(s) || (ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression));
+  while (lastImport < statements.length && isHead(statements[lastImport]!)) lastImport++;
+  const head: TS.Statement[] = [];
+  if (fs.typeSets.size > 0) {
+    const tables = typeSetsOf(fs);
+    tablesByFile.set(fs.sf, tables);
+    const json = f.createStringLiteral(JSON.stringify(tables));
+    head.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(TYPES_ID, undefined, undefined, rtCall(fs, "loadTypes", [json]))], ts.NodeFlags.Const)));
+  }
+  head.push(...hoisted, ...refDeclarations(fs, fs.sf));
+  const runtimeImport = f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME_ID))), f.createStringLiteral("@typedc/runtime"));
+  return f.updateSourceFile(fs.sf, [runtimeImport, ...statements.slice(0, lastImport), ...head, ...statements.slice(lastImport)]);
+}

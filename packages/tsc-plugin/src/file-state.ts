@@ -1,0 +1,197 @@
+/**
+ * FileState: what the transformer keeps while rewriting one source file: the
+ * local refs of typed bindings (`tasks$r`) and their hoisted paths (`tasks$p0`),
+ * where their declarations go, the type sets the file needs, and source locations.
+ */
+import type * as TS from "typescript";
+import { printCType, type CType } from "@typedc/core";
+import type { Binding } from "./bindings.js";
+import type { ProgramState } from "./program-state.js";
+
+/** RUNTIME_ID is the namespace the compiled code imports `@typedc/runtime` as (reserved name). */
+export const RUNTIME_ID = "__typedc";
+/** TYPES_ID is the per-file constant holding the file's type sets (reserved name). */
+export const TYPES_ID = "__typedc$types";
+
+/**
+ * LocalRef is a typed binding as compiled code holds it in this file: `x$r` (a
+ * CompiledRef) and, for bindings bound once, one hoisted path per hop key (`x$p0`).
+ * A binding that may be reassigned keeps its ref up to date and resolves paths at the
+ * access (cached by the runtime); `inline` bindings (no statement to anchor to) open
+ * their ref at the access too.
+ */
+export interface LocalRef {
+  readonly binding: Binding;
+  readonly name: string;
+  readonly refName: string;
+  /** Hop key chain (`[].parent>pid`) → hoisted path variable name. */
+  readonly paths: Map<string, string>;
+  readonly hoist: boolean;
+  readonly inline: boolean;
+}
+
+/** FileState is the per-file state of one transformer run. */
+export interface FileState {
+  readonly st: ProgramState;
+  readonly sf: TS.SourceFile;
+  readonly f: TS.NodeFactory;
+  readonly context: TS.TransformationContext;
+  /** Location prefix: the file's path relative to the base directory. */
+  readonly relPath: string;
+  readonly refs: Map<Binding, LocalRef>;
+  /** Anchor node (statement, function, for-of, or the file for imports) → refs declared after/at it, in order. */
+  readonly anchored: Map<TS.Node, LocalRef[]>;
+  /** Type sets by key (printed C type), in first-use order. */
+  readonly typeSets: Map<string, { readonly type: CType; readonly node: TS.Node }>;
+  used: boolean;
+  counter: number;
+}
+
+/** newFileState starts rewriting a file. */
+export function newFileState(st: ProgramState, sf: TS.SourceFile, context: TS.TransformationContext): FileState {
+  const base = (st.options.baseDir ?? st.program.getCurrentDirectory()).replace(/\\/g, "/").replace(/\/+$/, "");
+  const file = sf.fileName.replace(/\\/g, "/");
+  const relPath = file.startsWith(base + "/") ? file.slice(base.length + 1) : file;
+  return { st, sf, f: context.factory, context, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), used: false, counter: 0 };
+}
+
+/** locationOf is `file:line:col` (1-based) of a node's first token, as runtime errors print it. */
+export function locationOf(fs: FileState, node: TS.Node): string {
+  const { line, character } = fs.sf.getLineAndCharacterOfPosition(node.getStart(fs.sf));
+  return `${fs.relPath}:${line + 1}:${character + 1}`;
+}
+
+/** rt is `__typedc.name` (and marks the file as needing the runtime import). */
+export function rt(fs: FileState, name: string): TS.Expression {
+  fs.used = true;
+  return fs.f.createPropertyAccessExpression(fs.f.createIdentifier(RUNTIME_ID), name);
+}
+
+/** rtCall is `__typedc.name(...args)`. */
+export function rtCall(fs: FileState, name: string, args: readonly TS.Expression[]): TS.Expression {
+  return fs.f.createCallExpression(rt(fs, name), undefined, args);
+}
+
+/** typeSetRef registers the type set of `type` (first used at `node`) and returns `__typedc$types["key"]`. */
+export function typeSetRef(fs: FileState, type: CType, node: TS.Node): TS.Expression {
+  const key = printCType(type);
+  if (!fs.typeSets.has(key)) fs.typeSets.set(key, { type, node });
+  fs.used = true;
+  return fs.f.createElementAccessExpression(fs.f.createIdentifier(TYPES_ID), fs.f.createStringLiteral(key));
+}
+
+/** anchorOf is where a binding's ref is declared: after its variable statement, at the start of its function or loop body, or after the imports. */
+function anchorOf(fs: FileState, b: Binding): TS.Node | undefined {
+  const { ts } = fs.st;
+  const d = b.decl;
+  if (d.getSourceFile() !== fs.sf) return fs.sf; // imported: after the imports
+  // A parameter's ref opens at the start of its function's block body (an arrow's expression body: at each access).
+  if (ts.isParameter(d)) {
+    const body = (d.parent as TS.FunctionLikeDeclaration).body;
+    return body !== undefined && ts.isBlock(body) ? body : undefined;
+  }
+  if (ts.isVariableDeclaration(d)) {
+    const list = d.parent;
+    if (ts.isVariableStatement(list.parent)) return list.parent;
+    if (ts.isForOfStatement(list.parent)) return list.parent;
+  }
+  return undefined;
+}
+
+/** localRef returns (creating on first use) the LocalRef of a typed object binding in this file. */
+export function localRef(fs: FileState, b: Binding): LocalRef {
+  let r = fs.refs.get(b);
+  if (r === undefined) {
+    const name = (b.decl.name as TS.Identifier).text;
+    const anchor = anchorOf(fs, b);
+    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined };
+    fs.refs.set(b, r);
+    if (anchor !== undefined) {
+      const list = fs.anchored.get(anchor) ?? [];
+      list.push(r);
+      fs.anchored.set(anchor, list);
+    }
+  }
+  return r;
+}
+
+/** refExpr is the expression of a binding's CompiledRef at an access: `x$r`, or `__typedc.cref(x)` for an inline one. */
+export function refExpr(fs: FileState, r: LocalRef): TS.Expression {
+  if (r.inline) return rtCall(fs, "cref", [fs.f.createIdentifier(r.name)]);
+  fs.used = true;
+  return fs.f.createIdentifier(r.refName);
+}
+
+/**
+ * pathExprs returns one expression per hop for hop keys `keys`: hoisted names
+ * (`x$p0`, declared with the ref) for bindings bound once, else `__typedc.cpath(...)`
+ * / `__typedc.cnext(...)` at the access (the runtime caches them per table).
+ */
+export function pathExprs(fs: FileState, r: LocalRef, ref: TS.Expression, keys: readonly string[]): TS.Expression[] {
+  const f = fs.f;
+  const out: TS.Expression[] = [];
+  for (let j = 0; j < keys.length; j++) {
+    if (r.hoist) {
+      const chainKey = keys.slice(0, j + 1).join(">");
+      let name = r.paths.get(chainKey);
+      if (name === undefined) {
+        name = `${r.name}$p${r.paths.size}`;
+        r.paths.set(chainKey, name);
+      }
+      out.push(f.createIdentifier(name));
+    } else {
+      const tp = f.createPropertyAccessExpression(ref, "tp");
+      out.push(j === 0
+        ? rtCall(fs, "cpath", [tp, f.createPropertyAccessExpression(ref, "t"), f.createStringLiteral(keys[0]!)])
+        : rtCall(fs, "cnext", [tp, out[j - 1]!, f.createStringLiteral(keys[j]!)]));
+    }
+  }
+  return out;
+}
+
+/**
+ * refDeclarations builds the statements that open the refs anchored at a node:
+ * `const x$r = __typedc.cref(x), x$p0 = __typedc.cpath(x$r.tp, x$r.t, "[].pid");`
+ * (`let`/`var` like the binding when it may be reassigned).
+ */
+export function refDeclarations(fs: FileState, anchor: TS.Node): TS.Statement[] {
+  const { ts } = fs.st;
+  const f = fs.f;
+  const out: TS.Statement[] = [];
+  const refs = fs.anchored.get(anchor) ?? [];
+  fs.anchored.delete(anchor); // declared once (a for...of is both an anchor and a statement)
+  for (const r of refs) {
+    const ref = f.createIdentifier(r.refName);
+    const decls: TS.VariableDeclaration[] = [f.createVariableDeclaration(r.refName, undefined, undefined, rtCall(fs, "cref", [f.createIdentifier(r.name)]))];
+    const names: string[] = [];
+    for (const [chainKey, name] of r.paths) {
+      const keys = chainKey.split(">");
+      const last = keys[keys.length - 1]!;
+      const tp = f.createPropertyAccessExpression(ref, "tp");
+      const init = keys.length === 1
+        ? rtCall(fs, "cpath", [tp, f.createPropertyAccessExpression(ref, "t"), f.createStringLiteral(last)])
+        : rtCall(fs, "cnext", [tp, f.createIdentifier(r.paths.get(keys.slice(0, -1).join(">"))!), f.createStringLiteral(last)]);
+      decls.push(f.createVariableDeclaration(name, undefined, undefined, init));
+      names.push(name);
+    }
+    const d = r.binding.decl;
+    const isVar = ts.isVariableDeclaration(d) && (d.parent.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
+    const flags = r.hoist ? ts.NodeFlags.Const : isVar ? ts.NodeFlags.None : ts.NodeFlags.Let;
+    const stmt = f.createVariableStatement(undefined, f.createVariableDeclarationList(decls, flags));
+    ts.setSourceMapRange(stmt, { pos: d.getStart(fs.sf), end: d.end });
+    out.push(stmt);
+  }
+  return out;
+}
+
+/** tempName returns a fresh identifier for a temporary, declared with `var` at the top of the enclosing function. */
+export function tempName(fs: FileState, hint: string): TS.Identifier {
+  const id = fs.f.createIdentifier(`${hint}$${++fs.counter}`);
+  fs.context.hoistVariableDeclaration(id);
+  return id;
+}
+
+/** loopName returns a fresh identifier for a loop variable (declared by the caller). */
+export function loopName(fs: FileState, hint: string): TS.Identifier {
+  return fs.f.createIdentifier(`${hint}$${++fs.counter}`);
+}

@@ -1,0 +1,87 @@
+/**
+ * ProgramState: what one transformer run shares across files: the TypeScript
+ * module, the program's declarations (extractDecls), the options, and the
+ * diagnostics found so far. Also resolves names to `@typedc/runtime` exports.
+ */
+import type * as TS from "typescript";
+import type { DeclSet, Diagnostic, SourceLoc } from "@typedc/core";
+import { newContext, type ExtractContext, type UserDecl } from "./extract-context.js";
+import { locOf } from "./extract-loc.js";
+import { moduleSpecifierOf, RUNTIME_MODULE } from "./extract-resolve.js";
+import { isRuntimeFile } from "./extract-runtime-file.js";
+import type { ResolvedOptions } from "./options.js";
+
+/** ProgramState is shared by every file of one transformer run. */
+export interface ProgramState {
+  readonly ts: typeof TS;
+  readonly program: TS.Program;
+  readonly checker: TS.TypeChecker;
+  readonly decls: DeclSet;
+  readonly options: ResolvedOptions;
+  /** Converts annotation types with the extractor (same names as in `decls`). */
+  readonly ctx: ExtractContext;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** newProgramState prepares a run over `program` with the declarations already extracted. */
+export function newProgramState(ts: typeof TS, program: TS.Program, decls: DeclSet, options: ResolvedOptions): ProgramState {
+  const checker = program.getTypeChecker();
+  // The extractor names a declaration by its name, qualified `Name$2` on clashes: find it by location.
+  const byLoc = new Map<string, string>();
+  for (const [name, t] of Object.entries(decls.types)) if (t.loc !== undefined) byLoc.set(`${t.loc.file}:${t.loc.start}`, name);
+  const nameOf = (d: UserDecl): string => {
+    const loc = locOf(d.name);
+    return byLoc.get(`${loc.file}:${loc.start}`) ?? d.name.text;
+  };
+  const isForeign = (f: TS.SourceFile): boolean => program.isSourceFileDefaultLibrary(f) || program.isSourceFileFromExternalLibrary(f);
+  const ctx = newContext(ts, checker, nameOf, new Map(), isForeign);
+  return { ts, program, checker, decls, options, ctx, diagnostics: [] };
+}
+
+/** nodeLoc is the SourceLoc of a node (its first token to its end). */
+export function nodeLoc(node: TS.Node): SourceLoc {
+  return locOf(node);
+}
+
+/**
+ * runtimeNameOf tells which export of `@typedc/runtime` an expression or type name
+ * stands for (`__typed`, `sizeof`, `typedCache`, `TypedCache`, and `__typed.at` for a
+ * member of `__typed`), following imports, re-exports and `import * as rt`; or undefined.
+ */
+export function runtimeNameOf(st: ProgramState, node: TS.Node): string | undefined {
+  const { ts } = st;
+  if (ts.isParenthesizedExpression(node)) return runtimeNameOf(st, node.expression);
+  if (ts.isPropertyAccessExpression(node) || ts.isQualifiedName(node)) {
+    const left = ts.isPropertyAccessExpression(node) ? node.expression : node.left;
+    const right = ts.isPropertyAccessExpression(node) ? node.name.text : node.right.text;
+    if (ts.isIdentifier(left) && isRuntimeNamespace(st, left)) return right;
+    return runtimeNameOf(st, left) === "__typed" ? `__typed.${right}` : undefined;
+  }
+  if (!ts.isIdentifier(node)) return undefined;
+  let symbol = st.checker.getSymbolAtLocation(node);
+  for (let hops = 0; symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias; hops++) {
+    if (hops > 100) throw new Error("assert: alias chain longer than 100 links");
+    const aliasDecl = symbol.declarations?.[0];
+    if (aliasDecl !== undefined && moduleSpecifierOf(ts, aliasDecl) === RUNTIME_MODULE && ts.isImportSpecifier(aliasDecl)) {
+      return (aliasDecl.propertyName ?? aliasDecl.name).text;
+    }
+    symbol = st.checker.getImmediateAliasedSymbol(symbol);
+  }
+  const decl = symbol?.declarations?.[0];
+  if (decl === undefined || symbol === undefined) return undefined;
+  return isRuntimeFile(st.ctx, decl.getSourceFile().fileName) ? symbol.getName() : undefined;
+}
+
+/** isRuntimeNamespace tells whether an identifier is `rt` of `import * as rt from "@typedc/runtime"`. */
+function isRuntimeNamespace(st: ProgramState, id: TS.Identifier): boolean {
+  const decl = st.checker.getSymbolAtLocation(id)?.declarations?.[0];
+  return decl !== undefined && st.ts.isNamespaceImport(decl) && moduleSpecifierOf(st.ts, decl) === RUNTIME_MODULE;
+}
+
+/** declarationOf is the declaration an identifier refers to, through imports (undefined when unresolved). */
+export function declarationOf(st: ProgramState, id: TS.Node): TS.Declaration | undefined {
+  let symbol = st.checker.getSymbolAtLocation(id);
+  if (symbol === undefined) return undefined;
+  if (symbol.flags & st.ts.SymbolFlags.Alias) symbol = st.checker.getAliasedSymbol(symbol);
+  return symbol.valueDeclaration ?? symbol.declarations?.[0];
+}
