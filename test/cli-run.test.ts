@@ -14,6 +14,7 @@ beforeAll(() => {
     "notes.txt": "not TypeScript",
     "empty/readme.md": "nothing here",
     "plain.ts": "export interface Point { x: number; y: number }\n",
+    "attrs.ts": `import type { u8, u64, packed, aligned } from "@typedc/runtime";\nexport type P = packed<{ a: u8; b: u64 }>;\nexport type Q = aligned<packed<{ a: u8; b: u64 }>, 4>;\n`,
     "tree/a.ts": `import type { u8 } from "@typedc/runtime";\nexport interface A { a: u8 }\n`,
     "tree/sub/b.ts": `import type { u16 } from "@typedc/runtime";\nexport interface B { b: u16 }\n`,
     "tree/sub/c.d.ts": `import type { u32 } from "@typedc/runtime";\nexport interface C { c: u32 }\n`,
@@ -69,6 +70,15 @@ describe("typedc layout", () => {
     expect(r.stdout.match(/^(struct|union) \w+/gm)).toEqual(["struct Task", "union Value", "struct TaskAlias"]);
     expect(r.stdout).toContain("/* size: 48, cachelines: 1, members: 9 */");
     expect(r.stdout).toContain("/* size: 8, cachelines: 1, members: 2 */");
+  });
+
+  it("shows record attributes after the closing brace", () => {
+    const r = runCli(["layout", "attrs.ts"], dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("    u64 b;  /*     1     8 */\n\n    /* size: 9, cachelines: 1, members: 2 */");
+    expect(r.stdout).toContain("} __attribute__((packed));\n\nstruct Q {");
+    expect(r.stdout).toContain("    /* size: 12, cachelines: 1, members: 2 */");
+    expect(r.stdout).toMatch(/\} __attribute__\(\(packed, aligned\(4\)\)\);\n$/);
   });
 
   it("prints several formats side by side and marks the rows that differ", () => {

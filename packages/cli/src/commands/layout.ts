@@ -1,8 +1,9 @@
-import { abiSpec, layoutJson, layoutJsonAll, layoutOf, type AbiId, type DeclSet } from "@typedc/core";
+import { abiSpec, layoutJson, layoutJsonAll, layoutOf, recordOf, type AbiId, type DeclSet } from "@typedc/core";
 import { colorEnabled, paletteFor, type Palette } from "../color.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { isStop, prepareInput } from "../prepare.js";
+import { recordAttributesText } from "../text/attributes.js";
 import { paholeText } from "../text/pahole.js";
 import { sideBySideText } from "../text/side-by-side.js";
 import { recordNames } from "../type-names.js";
@@ -47,11 +48,12 @@ export function layoutJsonText(decls: DeclSet, formats: readonly AbiId[], names?
 /** layoutText prints each selected record: pahole style for one format, side by side for several. */
 export function layoutText(decls: DeclSet, formats: readonly AbiId[], names: readonly string[], palette: Palette): string {
   const specs = formats.map(abiSpec);
-  const blocks = names.map((name) =>
-    specs.length === 1
-      ? paholeText(name, layoutOf(decls, name, specs[0]!), palette)
-      : sideBySideText(name, specs.map((spec) => ({ format: spec.id, layout: layoutOf(decls, name, spec) })), palette),
-  );
+  const blocks = names.map((name) => {
+    const attributes = recordAttributesText(recordOf(decls, name));
+    return specs.length === 1
+      ? paholeText(name, layoutOf(decls, name, specs[0]!), palette, attributes)
+      : sideBySideText(name, specs.map((spec) => ({ format: spec.id, layout: layoutOf(decls, name, spec) })), palette, attributes);
+  });
   const heading = specs.length === 1 ? `/* format: ${specs[0]!.id} (${specs[0]!.triple}) */` : "/* '*': differs between formats; offsets and sizes in bytes, bit-fields offset:bit */";
   return blocks.length === 0 ? "" : `${palette.dim(heading)}\n\n${blocks.join("\n\n")}\n`;
 }

@@ -19,13 +19,14 @@ type Row =
  * paholeText prints one record laid out for one format the way pahole prints a
  * DWARF struct: one line per member with `/* offset size *\/` (bit-fields
  * `/* offset:bit size *\/`), `XXX … hole, try to pack` markers, 64-byte
- * cache-line boundaries, inline records expanded, and the totals underneath.
+ * cache-line boundaries, inline records expanded, and the totals underneath;
+ * `attributes` (see recordAttributesText) follows the closing brace.
  */
-export function paholeText(name: string, layout: RecordLayout, palette: Palette): string {
+export function paholeText(name: string, layout: RecordLayout, palette: Palette, attributes = ""): string {
   const summary = summarizeRecord(layout);
   const rows = [...recordRows(layout, summary, 1, palette, true), { kind: "note" as const, depth: 1, text: "" }];
   rows.push(...totalsLines(layout, summary).map((text) => ({ kind: "note" as const, depth: 1, text: palette.dim(text) })));
-  return [palette.bold(`${layout.kind} ${name} {`), ...alignRows(rows), "};"].join("\n");
+  return [palette.bold(`${layout.kind} ${name} {`), ...alignRows(rows), `}${attributes};`].join("\n");
 }
 
 // recordRows lists the rows of a record's members at a nesting depth; cache-line markers only at the top.

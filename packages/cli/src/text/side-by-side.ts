@@ -30,9 +30,9 @@ interface Row {
  * per format: each member's offset and size (`offset:bit size` for bit-fields),
  * the holes before members, and the totals (size, alignment, holes, padding).
  * A row whose cells are not all equal is marked `*` in the left margin and its
- * differing cells are highlighted.
+ * differing cells are highlighted. `attributes` follows the closing brace.
  */
-export function sideBySideText(name: string, layouts: readonly FormatLayout[], palette: Palette): string {
+export function sideBySideText(name: string, layouts: readonly FormatLayout[], palette: Palette, attributes = ""): string {
   if (layouts.length === 0) throw new Error("assert: sideBySideText needs at least one format");
   const rows: Row[] = [
     ...alignMembers(recordRows(layouts.map((l) => l.layout), 1)),
@@ -43,7 +43,7 @@ export function sideBySideText(name: string, layouts: readonly FormatLayout[], p
   const leftWidth = Math.max(...[header, ...rows].map((r) => visibleLength(r.left)));
   const widths = layouts.map((l) => Math.max(CELL_WIDTH, l.format.length));
   const lines = [renderRow(header, leftWidth, widths, palette, false), ...rows.map((r) => renderRow(r, leftWidth, widths, palette, true))];
-  return [...lines, "};"].join("\n");
+  return [...lines, `}${attributes};`].join("\n");
 }
 
 // recordRows lists the members of the same record in every format, with hole rows where any format has a hole.
