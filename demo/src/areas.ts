@@ -1,0 +1,129 @@
+/**
+ * areas.ts — the named areas the kernel instances share, and how an agent opens
+ * them: the directory sits in a reserved range of the wasm memory (above the C
+ * module's data and stack), every area comes from the heap after it.
+ */
+import type { AbiId } from "@typedc/core";
+import { __typed, typedCache, TypedMemory, type FormatChoice, type Strategy, type TypedCache } from "@typedc/runtime";
+import type { PerfUnit, RunQueue, SchedStats, Task } from "./kernel-types";
+import type { DemoTypes } from "./types";
+
+/** AREA names the shared areas (global names in the memory's directory). */
+export const AREA = {
+  tasks: "kernel.tasks", // typedCache<Task>: the process descriptors
+  runq: "sched.runq", // array<RunQueue, units>: one run queue per unit
+  perf: "sched.perf", // array<PerfUnit, units>: per-unit counters (atomic)
+  stats: "sched.stats", // SchedStats: what the C kernel's scan_tasks writes
+} as const;
+
+/** DIRECTORY_LAYOUT: 16 names and 16 KiB of tables are plenty (docs/runtime.md: 64 + 160·N + tables bytes). */
+export const DIRECTORY_LAYOUT = { entryCapacity: 16, tableRegionByteLength: 16 * 1024 } as const;
+
+/** DIRECTORY_ALIGN: the directory starts on a cache line above the module's own memory. */
+const DIRECTORY_ALIGN = 64;
+
+/** directoryOffsetOf is where the directory goes in the kernel's memory: the first aligned byte above __heap_base. */
+export function directoryOffsetOf(heapBase: number): number {
+  return Math.ceil(heapBase / DIRECTORY_ALIGN) * DIRECTORY_ALIGN;
+}
+
+/** WAIT_MS: how long an attacher waits for another agent to publish a name. */
+export const WAIT_MS = 20_000;
+
+/** Shared is one agent's bindings of the shared areas, in the published formats. */
+export interface Shared {
+  readonly memory: TypedMemory;
+  readonly cache: TypedCache<Task>;
+  /** Every object of the cache, by index, as one array view (allocated or not). */
+  readonly tasks: Task[];
+  readonly runq: RunQueue[];
+  readonly perf: PerfUnit[];
+  /** Absolute byte offsets (wasm32 pointers) of the cache's first object and of each area. */
+  readonly tasksBase: number;
+  readonly taskStride: number;
+  readonly runqBase: number;
+  readonly perfBase: number;
+}
+
+/** alignUp rounds byteOffset up to a multiple of byteAlign. */
+export const alignUp = (byteOffset: number, byteAlign: number) => Math.ceil(byteOffset / byteAlign) * byteAlign;
+
+/**
+ * cacheObjects finds the objects of a typedCache from its published entry: the
+ * layout docs/runtime.md ("Slab cache") fixes — a 64-byte header, one i32 link per
+ * object, then the objects aligned to max(8, alignof T), sizeof T apart.
+ */
+export function cacheObjects(memory: TypedMemory, name: string): { base: number; stride: number; capacity: number } {
+  const entry = memory.query(name);
+  if (!entry || entry.kind !== "cache") throw new Error(`assert: ${name} is not a published cache`);
+  const root = entry.table.types[entry.table.root]!;
+  const stride = alignUp(Math.max(1, root.byteSize), root.alignment);
+  const objectsOffset = alignUp(64 + 4 * entry.count, Math.max(8, root.alignment));
+  if (objectsOffset + stride * entry.count !== entry.byteLength) throw new Error(`assert: cache ${name} is not laid out as docs/runtime.md says`);
+  return { base: entry.byteOffset + objectsOffset, stride, capacity: entry.count };
+}
+
+/** rebindArea views a published area again with a chosen morph strategy, over its published table. */
+export function rebindArea<T>(wasmMemory: WebAssembly.Memory, memory: TypedMemory, name: string, strategy: Strategy): T {
+  const entry = memory.query(name);
+  if (!entry) throw new Error(`assert: ${name} is not published`);
+  return __typed.at(wasmMemory, entry.byteOffset, { type: entry.table, strategy, name }) as T;
+}
+
+/** OpenRequest says how one agent opens the areas. */
+export interface OpenRequest {
+  readonly wasmMemory: WebAssembly.Memory;
+  readonly memory: TypedMemory;
+  readonly types: DemoTypes;
+  /** The agent's own format: what its accessors were built for. */
+  readonly format: AbiId;
+  readonly strategy: Strategy;
+  /** The counters area: the format choice of its creator, or undefined to attach to it. */
+  readonly createPerf?: { readonly format: FormatChoice; readonly units: number };
+}
+
+/** AreaFact is what an agent learnt opening one area. */
+export interface AreaFact {
+  readonly name: string;
+  readonly created: boolean;
+  readonly published: string;
+}
+
+/**
+ * openShared attaches (or, for the counters, creates) every area as an agent built
+ * for `format`: the runtime compares the published table with the agent's own and
+ * binds to the published one (morphing), then the views are bound again with the
+ * chosen strategy.
+ */
+export function openShared(req: OpenRequest): { shared: Shared; facts: AreaFact[] } {
+  const { memory, types, format, wasmMemory, strategy } = req;
+  const facts: AreaFact[] = [];
+  const cache = typedCache<Task>(AREA.tasks, { memory, type: types.Task, format, create: "never", wait: WAIT_MS });
+  facts.push({ name: AREA.tasks, created: cache.created, published: cache.format });
+  const runq = __typed.open(AREA.runq, { memory, type: types.RunQueue, format, create: "never", wait: WAIT_MS });
+  facts.push({ name: AREA.runq, created: runq.created, published: runq.format });
+  const perfCreate = req.createPerf;
+  const perf = perfCreate
+    ? __typed.open(AREA.perf, { memory, type: types.PerfUnit, format: perfCreate.format, count: perfCreate.units, create: "always" })
+    : __typed.open(AREA.perf, { memory, type: types.PerfUnit, format, create: "never", wait: WAIT_MS });
+  facts.push({ name: AREA.perf, created: perf.created, published: perf.format });
+  const objects = cacheObjects(memory, AREA.tasks);
+  const tasks = __typed.at(wasmMemory, objects.base, { type: cache.table, count: objects.capacity, strategy, name: AREA.tasks }) as Task[];
+  const shared: Shared = {
+    memory,
+    cache,
+    tasks,
+    runq: rebindArea<RunQueue[]>(wasmMemory, memory, AREA.runq, strategy),
+    perf: rebindArea<PerfUnit[]>(wasmMemory, memory, AREA.perf, strategy),
+    tasksBase: objects.base,
+    taskStride: objects.stride,
+    runqBase: runq.byteOffset,
+    perfBase: perf.byteOffset,
+  };
+  return { shared, facts };
+}
+
+/** statsView binds the C kernel's summary area. */
+export function statsView(wasmMemory: WebAssembly.Memory, memory: TypedMemory, strategy: Strategy): SchedStats {
+  return rebindArea<SchedStats>(wasmMemory, memory, AREA.stats, strategy);
+}
