@@ -1,0 +1,154 @@
+import type * as t from "@babel/types";
+import { isUserDecl, unwrapExport, type TypeDecl, type UserDecl } from "./extract-ast.js";
+import type { SourceText } from "./extract-text.js";
+
+/**
+ * TypeSymbol is what a name with a type meaning is bound to at the top of a module: declarations
+ * merged into one symbol (TypeScript's binder merges interfaces with interfaces and classes, and
+ * enums with enums of the same constness; anything else gets a symbol of its own), or an import.
+ */
+export type TypeSymbol =
+  | { readonly kind: "decls"; readonly decls: TypeDecl[] }
+  | { readonly kind: "import"; readonly module: string; readonly imported: string };
+
+/** ValueSymbol is what a name with a value meaning is bound to (only what enum initializers can read). */
+export type ValueSymbol =
+  | { readonly kind: "enum"; readonly decls: t.TSEnumDeclaration[] }
+  | { readonly kind: "const"; readonly declarator: t.VariableDeclarator }
+  | { readonly kind: "import"; readonly module: string; readonly imported: string }
+  | { readonly kind: "other" };
+
+/** ExportEntry is what an exported name stands for: a local name, or a name of another module (`export { a as b } from "m"`). */
+export type ExportEntry =
+  | { readonly kind: "local"; readonly name: string }
+  | { readonly kind: "reexport"; readonly module: string; readonly imported: string };
+
+/** ModuleFile is one parsed module with its top-level bindings, exports and module references. */
+export interface ModuleFile {
+  readonly source: SourceText;
+  readonly program: t.Program;
+  /** A default library or `node_modules` file: its declarations count only if they use C types (TS extractor rule 2). */
+  readonly foreign: boolean;
+  /** A declaration file: every declaration in it is ambient. */
+  readonly ambient: boolean;
+  readonly types: ReadonlyMap<string, TypeSymbol>;
+  readonly values: ReadonlyMap<string, ValueSymbol>;
+  /** The symbol of every type declaration, also of one that conflicts with an earlier one of the same name. */
+  readonly symbolOf: ReadonlyMap<TypeDecl, TypeSymbol & { kind: "decls" }>;
+  readonly exports: ReadonlyMap<string, ExportEntry>;
+  /** Modules of `export * from "m"`, in order. */
+  readonly starExports: readonly string[];
+  /** Every module specifier of an import or export declaration, in source order (TypeScript's `file.imports`). */
+  readonly moduleReferences: readonly string[];
+}
+
+/** buildModule collects the top-level bindings of a parsed file. */
+export function buildModule(source: SourceText, program: t.Program, foreign: boolean, ambient: boolean): ModuleFile {
+  const types = new Map<string, TypeSymbol>();
+  const values = new Map<string, ValueSymbol>();
+  const symbolOf = new Map<TypeDecl, TypeSymbol & { kind: "decls" }>();
+  const exports = new Map<string, ExportEntry>();
+  const starExports: string[] = [];
+  const moduleReferences: string[] = [];
+  const declareType = (name: string, decl: TypeDecl): void => {
+    const existing = types.get(name);
+    if (existing?.kind === "decls" && mergesWith(existing.decls, decl)) {
+      existing.decls.push(decl);
+      symbolOf.set(decl, existing);
+      return;
+    }
+    const symbol = { kind: "decls" as const, decls: [decl] };
+    symbolOf.set(decl, symbol);
+    if (existing === undefined) types.set(name, symbol);
+  };
+  const declareValue = (name: string, symbol: ValueSymbol): void => {
+    const existing = values.get(name);
+    if (existing?.kind === "enum" && symbol.kind === "enum") existing.decls.push(...symbol.decls);
+    else if (existing === undefined) values.set(name, symbol);
+  };
+  for (const statement of program.body) {
+    const decl = unwrapExport(statement);
+    if (isUserDecl(decl) || (decl.type === "ClassDeclaration" && decl.id)) {
+      const name = (decl as TypeDecl).id!.name;
+      declareType(name, decl as TypeDecl);
+      if (decl.type === "TSEnumDeclaration") declareValue(name, { kind: "enum", decls: [decl] });
+      else if (decl.type === "ClassDeclaration") declareValue(name, { kind: "other" });
+    } else if (decl.type === "VariableDeclaration") {
+      for (const declarator of decl.declarations) {
+        if (declarator.id.type !== "Identifier") continue;
+        declareValue(declarator.id.name, decl.kind === "const" ? { kind: "const", declarator } : { kind: "other" });
+      }
+    } else if (decl.type === "FunctionDeclaration" || decl.type === "TSDeclareFunction") {
+      if (decl.id) declareValue(decl.id.name, { kind: "other" });
+    } else if (decl.type === "ImportDeclaration") {
+      moduleReferences.push(decl.source.value);
+      for (const spec of decl.specifiers) {
+        const imported =
+          spec.type === "ImportNamespaceSpecifier" ? "*" : spec.type === "ImportDefaultSpecifier" ? "default" : nameOfExportName(spec.imported);
+        const symbol = { kind: "import" as const, module: decl.source.value, imported };
+        if (!types.has(spec.local.name)) types.set(spec.local.name, symbol);
+        if (!values.has(spec.local.name)) values.set(spec.local.name, symbol);
+      }
+    }
+    collectExports(statement, exports, starExports, moduleReferences);
+  }
+  return { source, program, foreign, ambient, types, values, symbolOf, exports, starExports, moduleReferences };
+}
+
+/** mergesWith tells whether a new declaration merges into a symbol's declarations (TypeScript's binder exclusion flags). */
+function mergesWith(decls: readonly TypeDecl[], decl: TypeDecl): boolean {
+  switch (decl.type) {
+    case "TSInterfaceDeclaration":
+      return decls.every((d) => d.type === "TSInterfaceDeclaration" || d.type === "ClassDeclaration");
+    case "ClassDeclaration":
+      return decls.every((d) => d.type === "TSInterfaceDeclaration");
+    case "TSEnumDeclaration":
+      return decls.every((d) => d.type === "TSEnumDeclaration" && Boolean(d.const) === Boolean(decl.const));
+    default:
+      return false;
+  }
+}
+
+/** nameOfExportName is the text of an import/export name (an identifier or a string: `export { a as "b" }`). */
+function nameOfExportName(node: t.Identifier | t.StringLiteral): string {
+  return node.type === "Identifier" ? node.name : node.value;
+}
+
+/** collectExports records what an export statement exports, and its module specifier. */
+function collectExports(statement: t.Statement, exports: Map<string, ExportEntry>, stars: string[], refs: string[]): void {
+  if (statement.type === "ExportAllDeclaration") {
+    refs.push(statement.source.value);
+    stars.push(statement.source.value);
+    return;
+  }
+  if (statement.type === "ExportDefaultDeclaration") {
+    const decl = statement.declaration;
+    const id = "id" in decl && decl.id?.type === "Identifier" ? decl.id.name : decl.type === "Identifier" ? decl.name : undefined;
+    if (id !== undefined) exports.set("default", { kind: "local", name: id });
+    return;
+  }
+  if (statement.type !== "ExportNamedDeclaration") return;
+  const decl = statement.declaration;
+  if (decl) {
+    if (isUserDecl(decl) || (decl.type === "ClassDeclaration" && decl.id)) exports.set(decl.id!.name, { kind: "local", name: decl.id!.name });
+    else if (decl.type === "VariableDeclaration") {
+      for (const d of decl.declarations) if (d.id.type === "Identifier") exports.set(d.id.name, { kind: "local", name: d.id.name });
+    } else if ((decl.type === "FunctionDeclaration" || decl.type === "TSDeclareFunction") && decl.id) {
+      exports.set(decl.id.name, { kind: "local", name: decl.id.name });
+    }
+    return;
+  }
+  const module = statement.source?.value;
+  if (module !== undefined) refs.push(module);
+  for (const spec of statement.specifiers) {
+    if (spec.type === "ExportNamespaceSpecifier") {
+      if (module !== undefined) exports.set(nameOfExportName(spec.exported), { kind: "reexport", module, imported: "*" });
+    } else if (spec.type === "ExportSpecifier") {
+      const exported = nameOfExportName(spec.exported);
+      const local = nameOfExportName(spec.local);
+      exports.set(exported, module !== undefined ? { kind: "reexport", module, imported: local } : { kind: "local", name: local });
+    } else if (module !== undefined) {
+      exports.set(spec.exported.name, { kind: "reexport", module, imported: "default" });
+    }
+  }
+}

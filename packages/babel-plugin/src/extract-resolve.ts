@@ -1,0 +1,156 @@
+import type * as t from "@babel/types";
+import { isUserDecl, type UserDecl } from "./extract-ast.js";
+import type { DeclContext } from "./extract-context.js";
+import type { ModuleFile, TypeSymbol } from "./extract-module.js";
+import type { BabelProgram } from "./extract-program.js";
+import { isRuntimeTypeName, RUNTIME_MODULE, type RuntimeTypeName } from "./extract-runtime.js";
+import { LIB_GLOBAL_TYPES } from "./lib-globals.generated.js";
+
+/**
+ * TypeNameTarget is what a type name in an annotation stands for (as in the TS extractor):
+ * a C type of the runtime, a user declaration, a default-library type, a type parameter, a name
+ * imported from a module that does not resolve, nothing at all, or something without C layout.
+ */
+export type TypeNameTarget =
+  | { readonly kind: "runtime"; readonly name: RuntimeTypeName }
+  | { readonly kind: "decl"; readonly decl: UserDecl; readonly file: ModuleFile }
+  | { readonly kind: "lib" }
+  | { readonly kind: "typeParameter" }
+  | { readonly kind: "unresolvedImport"; readonly moduleName: string }
+  | { readonly kind: "unknown" }
+  | { readonly kind: "other" };
+
+/** Binding is a name after its imports were followed: a C type, a symbol in a module, a whole module, or a failure. */
+type Binding =
+  | TypeNameTarget
+  | { readonly kind: "symbol"; readonly file: ModuleFile; readonly symbol: TypeSymbol & { kind: "decls" } }
+  | { readonly kind: "namespace"; readonly file: ModuleFile }
+  | { readonly kind: "runtimeNamespace" };
+
+/**
+ * resolveTypeName follows a type name (`Task`, `rt.u16`, `ns.Task`) through imports and re-exports
+ * to its declaration. `@typedc/runtime` is known by its module specifier: a name imported from it
+ * (under any local name, or through `import * as rt`) is a C type when the runtime exports a C type
+ * of that name (docs/babel.md).
+ */
+export function resolveTypeName(ctx: DeclContext, name: t.Identifier | t.TSQualifiedName): TypeNameTarget {
+  return finish(bindingOfEntity(ctx.program, ctx.scope.file, name, ctx.scope.typeParameters));
+}
+
+/** finish turns a binding into what it means as a type: a namespace is no type; a symbol is its first user declaration. */
+function finish(binding: Binding): TypeNameTarget {
+  switch (binding.kind) {
+    case "namespace":
+    case "runtimeNamespace":
+      return { kind: "unknown" };
+    case "symbol": {
+      const decl = binding.symbol.decls.find(isUserDecl);
+      return decl !== undefined ? { kind: "decl", decl, file: binding.file } : { kind: "other" };
+    }
+    default:
+      return binding;
+  }
+}
+
+/** bindingOfEntity resolves an identifier or a qualified name in a module's scope. */
+function bindingOfEntity(program: BabelProgram, file: ModuleFile, name: t.Identifier | t.TSQualifiedName, typeParameters: ReadonlySet<string>): Binding {
+  if (name.type === "Identifier") {
+    if (typeParameters.has(name.name)) return { kind: "typeParameter" };
+    const symbol = file.types.get(name.name);
+    if (symbol === undefined) return LIB_GLOBAL_TYPES.has(name.name) ? { kind: "lib" } : { kind: "unknown" };
+    return bindingOfSymbol(program, file, symbol, 0);
+  }
+  const left = bindingOfEntity(program, file, name.left, typeParameters);
+  const right = name.right.name;
+  if (left.kind === "runtimeNamespace") return isRuntimeTypeName(right) ? { kind: "runtime", name: right } : { kind: "other" };
+  if (left.kind === "namespace") return exportOf(program, left.file, right, 0) ?? { kind: "unknown" };
+  if (left.kind === "symbol") return { kind: "other" }; // `E.A`: an enum member, or a class's namespace side
+  return { kind: "unknown" };
+}
+
+/** bindingOfSymbol follows an import symbol to what it imports. */
+function bindingOfSymbol(program: BabelProgram, file: ModuleFile, symbol: TypeSymbol, hops: number): Binding {
+  if (symbol.kind === "decls") return { kind: "symbol", file, symbol };
+  return importOf(program, file, symbol.module, symbol.imported, hops + 1);
+}
+
+/**
+ * importOf resolves `imported` of module `specifier` as seen from `file`: the runtime's C types by
+ * name, a namespace (`*`), or the module's export; a module that does not resolve, or that has no
+ * such export, is reported like TypeScript's unresolved alias (1012 at the use).
+ */
+function importOf(program: BabelProgram, file: ModuleFile, specifier: string, imported: string, hops: number): Binding {
+  if (hops > 100) throw new Error("assert: alias chain longer than 100 links");
+  if (specifier === RUNTIME_MODULE) {
+    if (imported === "*") return { kind: "runtimeNamespace" };
+    return isRuntimeTypeName(imported) ? { kind: "runtime", name: imported } : { kind: "other" };
+  }
+  const target = program.moduleOf(file, specifier);
+  if (target === undefined) return { kind: "unresolvedImport", moduleName: specifier };
+  if (imported === "*") return { kind: "namespace", file: target };
+  return exportOf(program, target, imported, hops) ?? { kind: "unresolvedImport", moduleName: specifier };
+}
+
+/** exportOf resolves an exported name of a module: its own exports first, then `export *` modules in order. */
+function exportOf(program: BabelProgram, file: ModuleFile, name: string, hops: number, seen = new Set<ModuleFile>()): Binding | undefined {
+  if (seen.has(file)) return undefined;
+  seen.add(file);
+  const entry = file.exports.get(name);
+  if (entry?.kind === "reexport") return importOf(program, file, entry.module, entry.imported, hops + 1);
+  if (entry?.kind === "local") {
+    const symbol = file.types.get(entry.name);
+    return symbol === undefined ? { kind: "other" } : bindingOfSymbol(program, file, symbol, hops);
+  }
+  if (name === "default") return undefined;
+  for (const specifier of file.starExports) {
+    if (specifier === RUNTIME_MODULE) {
+      if (isRuntimeTypeName(name)) return { kind: "runtime", name };
+      continue;
+    }
+    const target = program.moduleOf(file, specifier);
+    const found = target === undefined ? undefined : exportOf(program, target, name, hops + 1, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** ValueTarget is what an identifier or `a.b` in an enum initializer names. */
+export type ValueTarget =
+  | { readonly kind: "enum"; readonly decls: readonly t.TSEnumDeclaration[]; readonly file: ModuleFile }
+  | { readonly kind: "const"; readonly declarator: t.VariableDeclarator; readonly file: ModuleFile }
+  | { readonly kind: "namespace"; readonly file: ModuleFile }
+  | { readonly kind: "none" };
+
+/** resolveValueName looks a name up as a value in a module's scope, following imports (for enum initializers). */
+export function resolveValueName(program: BabelProgram, file: ModuleFile, name: string, hops = 0): ValueTarget {
+  if (hops > 100) throw new Error("assert: alias chain longer than 100 links");
+  const symbol = file.values.get(name);
+  if (symbol === undefined || symbol.kind === "other") return { kind: "none" };
+  if (symbol.kind === "enum") return { kind: "enum", decls: symbol.decls, file };
+  if (symbol.kind === "const") return { kind: "const", declarator: symbol.declarator, file };
+  if (symbol.module === RUNTIME_MODULE) return { kind: "none" };
+  const target = program.moduleOf(file, symbol.module);
+  if (target === undefined) return { kind: "none" };
+  if (symbol.imported === "*") return { kind: "namespace", file: target };
+  return valueExportOf(program, target, symbol.imported, hops + 1, new Set());
+}
+
+/** valueExportOf resolves an exported name of a module as a value. */
+export function valueExportOf(program: BabelProgram, file: ModuleFile, name: string, hops: number, seen: Set<ModuleFile>): ValueTarget {
+  if (seen.has(file)) return { kind: "none" };
+  seen.add(file);
+  const entry = file.exports.get(name);
+  if (entry?.kind === "local") return resolveValueName(program, file, entry.name, hops + 1);
+  if (entry?.kind === "reexport") {
+    const target = entry.module === RUNTIME_MODULE ? undefined : program.moduleOf(file, entry.module);
+    if (target === undefined) return { kind: "none" };
+    return entry.imported === "*" ? { kind: "namespace", file: target } : valueExportOf(program, target, entry.imported, hops + 1, new Set());
+  }
+  if (name === "default") return { kind: "none" };
+  for (const specifier of file.starExports) {
+    const target = specifier === RUNTIME_MODULE ? undefined : program.moduleOf(file, specifier);
+    const found = target === undefined ? undefined : valueExportOf(program, target, name, hops + 1, seen);
+    if (found !== undefined && found.kind !== "none") return found;
+  }
+  return { kind: "none" };
+}

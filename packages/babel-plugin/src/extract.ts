@@ -1,0 +1,57 @@
+import type { DeclSet, Diagnostic, NamedType, Result } from "@typedc/core";
+import type { UserDecl } from "./extract-ast.js";
+import { findCandidates } from "./extract-candidates.js";
+import { newContext, type ExtractContext } from "./extract-context.js";
+import { canonicalDecl, convertDecl } from "./extract-decl.js";
+import { EnumEvaluator } from "./extract-enum.js";
+import { BabelProgram, type ProgramOptions } from "./extract-program.js";
+
+/** ExtractOptions are the file system hooks of `extractDeclsBabel` (default: Node's file system and TypeScript-like resolution). */
+export type ExtractOptions = ProgramOptions;
+
+/**
+ * extractDeclsBabel finds every typed declaration (SPEC §2) of a file and everything it reaches
+ * in other modules, reading them with @babel/parser, and maps them to the C type IR: the same
+ * DeclSet and diagnostics as the TS extractor's `extractFromFiles(ts, [entryFile])`, by the same
+ * rules (docs/babel.md lists where the two differ). Files are parsed once per content.
+ */
+export function extractDeclsBabel(entryFile: string, options: ExtractOptions = {}): Result<DeclSet> {
+  const program = new BabelProgram(options);
+  const root = program.load(entryFile);
+  const rootError = program.syntaxErrors.get(entryFile);
+  if (root === undefined) {
+    if (rootError !== undefined) return { value: { types: {} }, diagnostics: [rootError] };
+    throw new Error(`assert: root file '${entryFile}' cannot be read`);
+  }
+  const enums = new EnumEvaluator(program);
+  const contextWith = (nameOf: (decl: UserDecl) => string): ExtractContext => newContext(program, enums, nameOf);
+  const candidates = findCandidates(program, [root], () => contextWith((d) => d.id.name));
+  const names = assignNames(candidates);
+  const ctx = contextWith((decl) => {
+    const name = names.get(canonicalDecl(program, decl));
+    if (name === undefined) throw new Error(`assert: '${decl.id.name}' was referenced but is not a candidate`);
+    return name;
+  });
+  const types: Record<string, NamedType> = {};
+  for (const decl of candidates) {
+    const name = names.get(decl)!;
+    const named = convertDecl(ctx, decl, name);
+    if (named !== undefined) types[name] = named;
+  }
+  const diagnostics: Diagnostic[] = [...ctx.diagnostics];
+  return { value: { types }, diagnostics };
+}
+
+/** assignNames gives each declaration its DeclSet name: the declared one, or `Name$k` when taken (ctype.ts). */
+function assignNames(decls: readonly UserDecl[]): Map<UserDecl, string> {
+  const names = new Map<UserDecl, string>();
+  const taken = new Set<string>();
+  for (const decl of decls) {
+    const base = decl.id.name;
+    let name = base;
+    for (let k = 2; taken.has(name); k++) name = `${base}$${k}`;
+    taken.add(name);
+    names.set(decl, name);
+  }
+  return names;
+}
