@@ -14,7 +14,7 @@ beforeAll(() => {
     "notes.txt": "not TypeScript",
     "empty/readme.md": "nothing here",
     "plain.ts": "export interface Point { x: number; y: number }\n",
-    "attrs.ts": `import type { u8, u64, packed, aligned } from "@typedc/runtime";\nexport type P = packed<{ a: u8; b: u64 }>;\nexport type Q = aligned<packed<{ a: u8; b: u64 }>, 4>;\n`,
+    "attrs.ts": `import type { u8, u64, packed, aligned } from "@typedc/runtime";\nexport type P = packed<{ a: u8; b: u64 }>;\nexport type Q = aligned<packed<{ a: u8; b: u64 }>, 4>;\nexport interface M { a: u8; b: aligned<u8, 16>; c: packed<u64>; in: packed<{ x: u8; y: u64 }> }\n`,
     "tree/a.ts": `import type { u8 } from "@typedc/runtime";\nexport interface A { a: u8 }\n`,
     "tree/sub/b.ts": `import type { u16 } from "@typedc/runtime";\nexport interface B { b: u16 }\n`,
     "tree/sub/c.d.ts": `import type { u32 } from "@typedc/runtime";\nexport interface C { c: u32 }\n`,
@@ -78,7 +78,15 @@ describe("typedc layout", () => {
     expect(r.stdout).toContain("    u64 b;  /*     1     8 */\n\n    /* size: 9, cachelines: 1, members: 2 */");
     expect(r.stdout).toContain("} __attribute__((packed));\n\nstruct Q {");
     expect(r.stdout).toContain("    /* size: 12, cachelines: 1, members: 2 */");
-    expect(r.stdout).toMatch(/\} __attribute__\(\(packed, aligned\(4\)\)\);\n$/);
+    expect(r.stdout).toContain("} __attribute__((packed, aligned(4)));\n\nstruct M {");
+  });
+
+  it("spells member attributes as written and puts an inline record's attributes after its brace", () => {
+    const r = runCli(["layout", "attrs.ts", "--type", "M"], dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("    aligned<u8, 16> b;             /*    16     1 */\n");
+    expect(r.stdout).toContain("    packed<u64>     c;             /*    17     8 */\n");
+    expect(r.stdout).toContain("    } __attribute__((packed)) in;  /*    25     9 */\n");
   });
 
   it("prints several formats side by side and marks the rows that differ", () => {

@@ -3,7 +3,6 @@ import { colorEnabled, paletteFor, type Palette } from "../color.js";
 import { EXIT_CODES } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { isStop, prepareInput } from "../prepare.js";
-import { recordAttributesText } from "../text/attributes.js";
 import { paholeText } from "../text/pahole.js";
 import { sideBySideText } from "../text/side-by-side.js";
 import { recordNames } from "../type-names.js";
@@ -49,10 +48,10 @@ export function layoutJsonText(decls: DeclSet, formats: readonly AbiId[], names?
 export function layoutText(decls: DeclSet, formats: readonly AbiId[], names: readonly string[], palette: Palette): string {
   const specs = formats.map(abiSpec);
   const blocks = names.map((name) => {
-    const attributes = recordAttributesText(recordOf(decls, name));
+    const record = recordOf(decls, name);
     return specs.length === 1
-      ? paholeText(name, layoutOf(decls, name, specs[0]!), palette, attributes)
-      : sideBySideText(name, specs.map((spec) => ({ format: spec.id, layout: layoutOf(decls, name, spec) })), palette, attributes);
+      ? paholeText(name, layoutOf(decls, name, specs[0]!), palette, record)
+      : sideBySideText(name, specs.map((spec) => ({ format: spec.id, layout: layoutOf(decls, name, spec) })), palette, record);
   });
   const heading = specs.length === 1 ? `/* format: ${specs[0]!.id} (${specs[0]!.triple}) */` : "/* '*': differs between formats; offsets and sizes in bytes, bit-fields offset:bit */";
   return blocks.length === 0 ? "" : `${palette.dim(heading)}\n\n${blocks.join("\n\n")}\n`;

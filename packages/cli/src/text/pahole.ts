@@ -1,6 +1,7 @@
-import { isAnonName, type FieldLayout, type RecordLayout } from "@typedc/core";
+import { isAnonName, type FieldLayout, type RecordLayout, type RecordType } from "@typedc/core";
 import type { Palette } from "../color.js";
-import { ctypeText } from "./ctype-text.js";
+import { declaredField, fieldTypeText, inlineRecordOf } from "./ctype-text.js";
+import { recordAttributesText } from "./attributes.js";
 import { CACHELINE_BYTES, summarizeRecord, type Gap, type RecordSummary } from "./holes.js";
 
 const INDENT = "    ";
@@ -12,25 +13,26 @@ const INDENT = "    ";
  */
 type Row =
   | { readonly kind: "member"; readonly depth: number; readonly typeText: string; readonly nameText: string; readonly comment: string }
-  | { readonly kind: "close"; readonly depth: number; readonly nameText: string; readonly comment: string }
+  | { readonly kind: "close"; readonly depth: number; /** what follows `}`: attributes, name and `;` */ readonly nameText: string; readonly comment: string }
   | { readonly kind: "note"; readonly depth: number; readonly text: string };
 
 /**
  * paholeText prints one record laid out for one format the way pahole prints a
  * DWARF struct: one line per member with `/* offset size *\/` (bit-fields
  * `/* offset:bit size *\/`), `XXX … hole, try to pack` markers, 64-byte
- * cache-line boundaries, inline records expanded, and the totals underneath;
- * `attributes` (see recordAttributesText) follows the closing brace.
+ * cache-line boundaries, inline records expanded, and the totals underneath.
+ * Given the record's declaration, member types are spelled with their member
+ * attributes and the record's attributes follow the closing brace.
  */
-export function paholeText(name: string, layout: RecordLayout, palette: Palette, attributes = ""): string {
+export function paholeText(name: string, layout: RecordLayout, palette: Palette, record?: RecordType): string {
   const summary = summarizeRecord(layout);
-  const rows = [...recordRows(layout, summary, 1, palette, true), { kind: "note" as const, depth: 1, text: "" }];
+  const rows = [...recordRows(layout, record, summary, 1, palette, true), { kind: "note" as const, depth: 1, text: "" }];
   rows.push(...totalsLines(layout, summary).map((text) => ({ kind: "note" as const, depth: 1, text: palette.dim(text) })));
-  return [palette.bold(`${layout.kind} ${name} {`), ...alignRows(rows), `}${attributes};`].join("\n");
+  return [palette.bold(`${layout.kind} ${name} {`), ...alignRows(rows), `}${recordAttributesText(record)};`].join("\n");
 }
 
 // recordRows lists the rows of a record's members at a nesting depth; cache-line markers only at the top.
-function recordRows(layout: RecordLayout, summary: RecordSummary, depth: number, palette: Palette, topLevel: boolean): Row[] {
+function recordRows(layout: RecordLayout, record: RecordType | undefined, summary: RecordSummary, depth: number, palette: Palette, topLevel: boolean): Row[] {
   const rows: Row[] = [];
   let lastCacheline = 0;
   layout.fields.forEach((field, index) => {
@@ -42,21 +44,23 @@ function recordRows(layout: RecordLayout, summary: RecordSummary, depth: number,
         lastCacheline = cacheline;
       }
     }
-    rows.push(...fieldRows(field, depth, palette));
+    rows.push(...fieldRows(field, record, depth, palette));
   });
   return rows;
 }
 
 // fieldRows prints one member; an inline record member opens, lists its own members and closes.
-function fieldRows(field: FieldLayout, depth: number, palette: Palette): Row[] {
+function fieldRows(field: FieldLayout, record: RecordType | undefined, depth: number, palette: Palette): Row[] {
   const comment = offsetComment(field);
   const nameText = isAnonName(field.name) ? ";" : `${field.name};`;
-  if (field.inline === undefined) return [{ kind: "member", depth, typeText: ctypeText(field.type), nameText, comment }];
+  const declared = declaredField(record, field.name);
+  if (field.inline === undefined) return [{ kind: "member", depth, typeText: fieldTypeText(field.type, declared), nameText, comment }];
   const inner = field.inline;
+  const innerRecord = inlineRecordOf(declared);
   return [
     { kind: "note", depth, text: `${inner.kind} {` },
-    ...recordRows(inner, summarizeRecord(inner), depth + 1, palette, false),
-    { kind: "close", depth, nameText, comment },
+    ...recordRows(inner, innerRecord, summarizeRecord(inner), depth + 1, palette, false),
+    { kind: "close", depth, nameText: `${recordAttributesText(innerRecord)}${isAnonName(field.name) ? "" : ` ${field.name}`};`, comment },
   ];
 }
 
@@ -106,7 +110,7 @@ function alignRows(rows: readonly Row[]): string[] {
   const left = (r: Row): string => {
     const indent = INDENT.repeat(r.depth);
     if (r.kind === "member") return `${`${indent}${r.typeText}`.padEnd(typeEnd)} ${r.nameText}`;
-    if (r.kind === "close") return `${indent}} ${r.nameText}`.replace("} ;", "};");
+    if (r.kind === "close") return `${indent}}${r.nameText}`;
     return r.text === "" ? "" : `${indent}${r.text}`;
   };
   const commentColumn = Math.max(0, ...rows.map((r) => (r.kind === "note" ? 0 : left(r).length))) + 2;

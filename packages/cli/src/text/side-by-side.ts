@@ -1,6 +1,7 @@
-import { isAnonName, type FieldLayout, type RecordLayout } from "@typedc/core";
+import { isAnonName, type FieldLayout, type Field, type RecordLayout, type RecordType } from "@typedc/core";
 import type { Palette } from "../color.js";
-import { ctypeText } from "./ctype-text.js";
+import { recordAttributesText } from "./attributes.js";
+import { declaredField, fieldTypeText, inlineRecordOf } from "./ctype-text.js";
 import { summarizeRecord, type Gap, type RecordSummary } from "./holes.js";
 
 const INDENT = "    ";
@@ -30,12 +31,13 @@ interface Row {
  * per format: each member's offset and size (`offset:bit size` for bit-fields),
  * the holes before members, and the totals (size, alignment, holes, padding).
  * A row whose cells are not all equal is marked `*` in the left margin and its
- * differing cells are highlighted. `attributes` follows the closing brace.
+ * differing cells are highlighted. Given the record's declaration, member
+ * types carry their member attributes and record attributes follow the brace.
  */
-export function sideBySideText(name: string, layouts: readonly FormatLayout[], palette: Palette, attributes = ""): string {
+export function sideBySideText(name: string, layouts: readonly FormatLayout[], palette: Palette, record?: RecordType): string {
   if (layouts.length === 0) throw new Error("assert: sideBySideText needs at least one format");
   const rows: Row[] = [
-    ...alignMembers(recordRows(layouts.map((l) => l.layout), 1)),
+    ...alignMembers(recordRows(layouts.map((l) => l.layout), record, 1)),
     { left: "" },
     ...totalRows(layouts.map((l) => l.layout)),
   ];
@@ -43,11 +45,11 @@ export function sideBySideText(name: string, layouts: readonly FormatLayout[], p
   const leftWidth = Math.max(...[header, ...rows].map((r) => visibleLength(r.left)));
   const widths = layouts.map((l) => Math.max(CELL_WIDTH, l.format.length));
   const lines = [renderRow(header, leftWidth, widths, palette, false), ...rows.map((r) => renderRow(r, leftWidth, widths, palette, true))];
-  return [...lines, `}${attributes};`].join("\n");
+  return [...lines, `}${recordAttributesText(record)};`].join("\n");
 }
 
 // recordRows lists the members of the same record in every format, with hole rows where any format has a hole.
-function recordRows(layouts: readonly RecordLayout[], depth: number): Row[] {
+function recordRows(layouts: readonly RecordLayout[], record: RecordType | undefined, depth: number): Row[] {
   const first = layouts[0]!;
   for (const l of layouts) {
     if (l.fields.length !== first.fields.length || l.fields.some((f, i) => f.name !== first.fields[i]!.name)) {
@@ -61,24 +63,24 @@ function recordRows(layouts: readonly RecordLayout[], depth: number): Row[] {
     if (holes.some((g) => g.byteCount > 0 || g.bitCount > 0)) {
       rows.push({ left: `${INDENT.repeat(depth)}/* XXX hole */`, cells: holes.map(gapText), style: "hole" });
     }
-    rows.push(...fieldRows(field, layouts.map((l) => l.fields[index]!), depth));
+    rows.push(...fieldRows(field, declaredField(record, field.name), layouts.map((l) => l.fields[index]!), depth));
   });
   return rows;
 }
 
 // fieldRows prints one member in every format; an inline record opens, lists its members and closes.
-function fieldRows(field: FieldLayout, perFormat: readonly FieldLayout[], depth: number): Row[] {
+function fieldRows(field: FieldLayout, declared: Field | undefined, perFormat: readonly FieldLayout[], depth: number): Row[] {
   const indent = INDENT.repeat(depth);
   const nameText = isAnonName(field.name) ? "" : ` ${field.name}`;
   const cells = perFormat.map(offsetCell);
   if (field.inline === undefined) {
-    const typeText = ctypeText(field.type);
+    const typeText = fieldTypeText(field.type, declared);
     return [{ left: `${indent}${typeText}${nameText};`, cells, member: { depth, typeText, nameText: `${nameText.trim()};` } }];
   }
   return [
     { left: `${indent}${field.inline.kind} {` },
-    ...recordRows(perFormat.map((f) => f.inline!), depth + 1),
-    { left: `${indent}}${nameText};`, cells },
+    ...recordRows(perFormat.map((f) => f.inline!), inlineRecordOf(declared), depth + 1),
+    { left: `${indent}}${recordAttributesText(inlineRecordOf(declared))}${nameText};`, cells },
   ];
 }
 
