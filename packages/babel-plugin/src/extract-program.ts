@@ -87,7 +87,7 @@ export class BabelProgram {
 }
 
 /** readTextFile reads a file as UTF-8, or undefined when it is missing or a directory. */
-function readTextFile(fileName: string): string | undefined {
+export function readTextFile(fileName: string): string | undefined {
   try {
     return readFileSync(fileName, "utf8");
   } catch {

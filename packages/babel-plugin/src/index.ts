@@ -1,2 +1,7 @@
 /** @typedc/babel-plugin: the Babel front-end (declaration extractor and the plugin that reports its errors). */
+import { typedcBabelPlugin } from "./plugin.js";
+
+export default typedcBabelPlugin;
 export { extractDeclsBabel, type ExtractOptions } from "./extract.js";
+export { typedcBabelPlugin, declarationDiagnostics } from "./plugin.js";
+export { messageOf } from "./plugin-report.js";
