@@ -71,6 +71,9 @@ describe("extractDeclsBabel equals the TypeScript extractor", () => {
     ["enum values and aliases", `export const enum Prio { Low = -1, Mid, High = 1 << 4, Top = High * 2 + 1, Masked = ~Top & 0xff, P = Prio.Mid + Prio["High"] }\nexport type pid_t = i32;\nexport type word = aligned<u64, 8>;\nexport interface Proc { pid: pid_t; prio: Prio; w: word }\nexport type Process = Proc;\nexport type ProcAgain = Process;\n`],
     ["enum constants from consts and other enums", `const BASE = 0x100;\nconst NEXT = BASE + 1;\nexport enum A { X = BASE, Y, Z = NEXT * 2 }\nexport enum B { P = A.Z + 1, Q = A["X"] | 1, R = 2 ** 4 % 7, S = -(3) >>> 28, T = 7 >> 1, U = 5 ^ 3 }\nexport interface S { a: A; b: B; c: u8 }\n`],
     ["plain TypeScript mixed in", `export interface Props { name: string; size: number; onClick(): void; onKey: (code: i32) => void; [k: string]: u8 | string | (() => void) }\nexport type Cb = (x: i32, t: Task) => void;\nexport interface Holder { label: string; t: Task }\nexport interface Task { pid: i32; owner: Owner }\nexport interface Owner { uid: u32 }\nexport interface Pair { a: Task; b: Task }\nexport enum Color { Red = "red" }\nexport enum Dir { Up, Down }\nexport interface UsesDir { d: Dir }\n`],
+    ["renamed and namespace runtime imports, default export, class merge, comments, CRLF", `import type { i32 as int32, u8 as byte } from "@typedc/runtime";\nimport type * as c from "@typedc/runtime";\r\n/** doc 🚀 */\r\nexport default interface D {\r\n  /* é */ a: int32; // x\r\n  b: c.i32; \"q\": byte;\r\n  readonly r: c.array<c.u16, 2>;\r\n}\r\nclass K {}\ninterface K { k: u8 }\nexport interface Use { k: K; d: D }\n`],
+    ["ambient and forward-referencing enums", `declare enum A { X, Y = 2 }\ndeclare const enum B { X, Y }\nenum C { P = Q, Q = 5, R = C.P }\nenum Str { S = "a" + "b", T = \`x\`, U = 1 + "2" }\nexport interface S { a: A; b: B; c: C; s: Str; n: u8 }\n`],
+    ["type parameters shadow names", `type T = u16;\nexport interface Box<T> { v: T; w: u8 }\nexport interface Plain { t: T }\n`],
     ["conflicting declarations of one name (TypeScript's binder gives the later its own symbol)", `type S = { a: u8 };\ntype S = { b: u16 };\ninterface X { s: S }\n`],
     ["generic constraint and accessor count as C types", `export interface G<T extends u8> { a: u8 }\nexport interface Acc { get v(): u8 }\nexport type Typed = { t: __typedLike }\n`],
   ])("on %s", (_label, text) => {
@@ -175,6 +178,16 @@ describe("extractDeclsBabel reports bad inputs as the TypeScript extractor does"
     expect(first(babel)).toEqual(first(tsc));
     expect(babel.diagnostics.map((d) => d.messageText)).toEqual(["';' expected."]);
     expect(tsc.diagnostics[0]!.messageText).toBe("';' expected.");
+  });
+
+  it("a syntax error in an imported module: its 1005 first, at the same place", () => {
+    const { tsc, babel } = both({
+      "main.ts": IMPORTS + `import type { Other } from "./other";\ninterface S { id: u8; o: Other }\n`,
+      "other.ts": `import type { u8 } from "@typedc/runtime";\nexport interface Other { a: u8 b: u8 }\n`,
+    });
+    expect(babel.diagnostics).toHaveLength(1);
+    expect(babel.diagnostics[0]).toEqual(tsc.diagnostics[0]);
+    expect(babel.diagnostics[0]!.loc!.file).toMatch(/other\.ts$/);
   });
 
   it.each([

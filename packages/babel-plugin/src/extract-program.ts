@@ -25,6 +25,8 @@ export class BabelProgram {
   readonly files: ModuleFile[] = [];
   /** Files that did not parse, with their syntax error (1005). */
   readonly syntaxErrors = new Map<string, Diagnostic>();
+  /** Files whose syntax error a conversion ran into (TypeScript reports the syntax errors of the files it extracts from). */
+  readonly reportedSyntaxErrors = new Set<string>();
   private readonly byName = new Map<string, ModuleFile | null>();
   private readonly fileOfDecl = new Map<TypeDecl, ModuleFile>();
   private readonly fs: FileSystem;
@@ -76,6 +78,11 @@ export class BabelProgram {
   moduleOf(from: ModuleFile, specifier: string): ModuleFile | undefined {
     const target = this.resolve(from, specifier);
     return target === undefined ? undefined : this.load(target);
+  }
+
+  /** reportSyntaxError marks a file that did not parse as one whose 1005 belongs in the result. */
+  reportSyntaxError(fileName: string): void {
+    if (this.syntaxErrors.has(fileName)) this.reportedSyntaxErrors.add(fileName);
   }
 
   /** fileOf is the module that declares a declaration (an assert throws for a node of no loaded module). */

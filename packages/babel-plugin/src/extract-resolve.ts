@@ -17,6 +17,7 @@ export type TypeNameTarget =
   | { readonly kind: "lib" }
   | { readonly kind: "typeParameter" }
   | { readonly kind: "unresolvedImport"; readonly moduleName: string }
+  | { readonly kind: "unparsable"; readonly fileName: string }
   | { readonly kind: "unknown" }
   | { readonly kind: "other" };
 
@@ -86,7 +87,12 @@ function importOf(program: BabelProgram, file: ModuleFile, specifier: string, im
     return isRuntimeTypeName(imported) ? { kind: "runtime", name: imported } : { kind: "other" };
   }
   const target = program.moduleOf(file, specifier);
-  if (target === undefined) return { kind: "unresolvedImport", moduleName: specifier };
+  if (target === undefined) {
+    // A module that exists but does not parse: its syntax error (1005) is the diagnostic, as TypeScript reports it.
+    const fileName = program.resolve(file, specifier);
+    if (fileName !== undefined && program.syntaxErrors.has(fileName)) return { kind: "unparsable", fileName };
+    return { kind: "unresolvedImport", moduleName: specifier };
+  }
   if (imported === "*") return { kind: "namespace", file: target };
   return exportOf(program, target, imported, hops) ?? { kind: "unresolvedImport", moduleName: specifier };
 }

@@ -54,6 +54,9 @@ function convertReference(ctx: DeclContext, node: t.TSTypeReference, site: Site)
       return convertDeclReference(ctx, node, target.decl, target.file, site);
     case "typeParameter":
       return undefined; // reported once, at the generic declaration (1007)
+    case "unparsable":
+      ctx.program.reportSyntaxError(target.fileName);
+      return undefined;
     case "unresolvedImport":
       report(ctx, Diagnostics.Cannot_resolve_module_0_from_which_1_is_imported, [target.moduleName, text(ctx, node.typeName)], node);
       return undefined;

@@ -38,7 +38,9 @@ export function extractDeclsBabel(entryFile: string, options: ExtractOptions = {
     const named = convertDecl(ctx, decl, name);
     if (named !== undefined) types[name] = named;
   }
-  const diagnostics: Diagnostic[] = [...ctx.diagnostics];
+  // Syntax errors first, as the TS extractor orders them: of the files the declarations come from.
+  const syntax = [...program.reportedSyntaxErrors].map((file) => program.syntaxErrors.get(file)!);
+  const diagnostics: Diagnostic[] = [...syntax, ...ctx.diagnostics];
   return { value: { types }, diagnostics };
 }
 
