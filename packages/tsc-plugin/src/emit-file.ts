@@ -37,10 +37,6 @@ export function typeSetsOf(fs: FileState): TablesFile {
 export function finishFile(fs: FileState, statements: readonly TS.Statement[], hoisted: readonly TS.Statement[]): TS.SourceFile {
   const { ts } = fs.st;
   const f = fs.f;
-  let lastImport = 0;
-  // Directive prologues ("use strict") and imports stay first.
-  const isHead = (s: TS.Statement) => ts.isImportDeclaration(s) || (ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression));
-  while (lastImport < statements.length && isHead(statements[lastImport]!)) lastImport++;
   const head: TS.Statement[] = [];
   if (fs.typeSets.size > 0) {
     const tables = typeSetsOf(fs);
@@ -48,7 +44,13 @@ export function finishFile(fs: FileState, statements: readonly TS.Statement[], h
     const json = f.createStringLiteral(JSON.stringify(tables));
     head.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(TYPES_ID, undefined, undefined, rtCall(fs, "loadTypes", [json]))], ts.NodeFlags.Const)));
   }
-  head.push(...hoisted, ...refDeclarations(fs, fs.sf));
+  head.push(...hoisted);
+  // Refs of imported typed bindings open after the last import (the exporter has run by then).
+  let afterImports = 0;
+  statements.forEach((s, i) => {
+    if (ts.isImportDeclaration(s)) afterImports = i + 1;
+  });
+  const importedRefs = refDeclarations(fs, fs.sf);
   const runtimeImport = f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME_ID))), f.createStringLiteral("@typedc/runtime"));
-  return f.updateSourceFile(fs.sf, [runtimeImport, ...statements.slice(0, lastImport), ...head, ...statements.slice(lastImport)]);
+  return f.updateSourceFile(fs.sf, [runtimeImport, ...head, ...statements.slice(0, afterImports), ...importedRefs, ...statements.slice(afterImports)]);
 }

@@ -75,17 +75,17 @@ export function visitAssignment(v: Visitor, node: TS.BinaryExpression): TS.Expre
   if (chain === undefined || chain.steps.length === 0) return undefined;
   const last = chain.steps[chain.steps.length - 1]!.step;
   if (last.kind === "member" && last.name === "length") {
-    report(fs, Diagnostics.Cannot_assign_to_0_of_type_1_2, [left.getText(), "length", "the length of a typed array is fixed"], node);
-    return undefined;
+    report(fs, Diagnostics.Cannot_assign_to_0_of_type_1_2, [left.getText(), "number", "the length of a typed array is fixed"], node);
+    return node;
   }
   const p = typedTarget(v, left);
-  if (p === undefined) return undefined;
+  if (p === undefined) return node; // reported
   const result = p.plan.result;
   const opText = node.operatorToken.getText();
   const used = valueUsed(ts, node);
   if (logical || (!isAssign && (result.shape === "record" || result.shape === "array" || result.shape === "pointer"))) {
     report(fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, [opText, left.getText().replace(/\s+/g, ""), result.typeName], node.operatorToken);
-    return undefined;
+    return node;
   }
   const c = compile(v, p, left);
   const value = v.expr(node.right);
@@ -104,7 +104,7 @@ export function visitAssignment(v: Visitor, node: TS.BinaryExpression): TS.Expre
   if (result.shape === "atomic") {
     if (ATOMIC_RMW[opChar] === undefined) {
       report(fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, [opText, left.getText().replace(/\s+/g, ""), result.typeName], node.operatorToken);
-      return undefined;
+      return node;
     }
     return replaced(fs, atomicRmw(fs, c, opChar, value, false), node);
   }
@@ -130,7 +130,7 @@ function rebind(v: Visitor, node: TS.BinaryExpression, id: TS.Identifier): TS.Ex
   if (r.inline) return undefined;
   if (!b.mutable) {
     report(fs, Diagnostics.Cannot_assign_to_0_of_type_1_2, [id.text, printCType(b.type), "a '__typed' parameter or const is bound once; declare a 'let' instead"], node);
-    return undefined;
+    return node;
   }
   const value = v.expr(node.right);
   const assign = f.createAssignment(f.createIdentifier(id.text), value);
@@ -146,13 +146,15 @@ export function visitUpdate(v: Visitor, node: TS.PrefixUnaryExpression | TS.Post
   const f = fs.f;
   const increment = node.operator === ts.SyntaxKind.PlusPlusToken;
   if (!increment && node.operator !== ts.SyntaxKind.MinusMinusToken) return undefined;
+  const chain = chainOf(fs.st, node.operand);
+  if (chain === undefined || chain.steps.length === 0) return undefined;
   const p = typedTarget(v, node.operand);
-  if (p === undefined) return undefined;
+  if (p === undefined) return node; // reported
   const result = p.plan.result;
   const opText = increment ? "++" : "--";
   if (result.shape !== "scalar" && result.shape !== "bits" && result.shape !== "atomic") {
     report(fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, [opText, node.operand.getText().replace(/\s+/g, ""), result.typeName], node);
-    return undefined;
+    return node;
   }
   const post = ts.isPostfixUnaryExpression(node);
   const used = valueUsed(ts, node);

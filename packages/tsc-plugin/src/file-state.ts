@@ -88,7 +88,8 @@ function anchorOf(fs: FileState, b: Binding): TS.Node | undefined {
   // A parameter's ref opens at the start of its function's block body (an arrow's expression body: at each access).
   if (ts.isParameter(d)) {
     const body = (d.parent as TS.FunctionLikeDeclaration).body;
-    return body !== undefined && ts.isBlock(body) ? body : undefined;
+    if (body !== undefined && ts.isBlock(body)) return body;
+    return ts.isArrowFunction(d.parent) ? d.parent : undefined; // an expression body becomes a block (emit-arrow.ts)
   }
   if (ts.isVariableDeclaration(d)) {
     const list = d.parent;

@@ -16,6 +16,7 @@ import { finishFile } from "./emit-file.js";
 import { newFileState, localRef, refDeclarations, refExpr, rt, rtCall, typeSetRef, type FileState } from "./file-state.js";
 import { flowOf } from "./flow.js";
 import { visitForOf } from "./emit-for-of.js";
+import { visitArrow } from "./emit-arrow.js";
 import { nodeLoc, runtimeNameOf, type ProgramState } from "./program-state.js";
 
 /** Visitor is the per-file visitor with access to its FileState. */
@@ -106,6 +107,8 @@ function visit(v: Visitor, node: TS.Node): TS.VisitResult<TS.Node> {
       return v.fs.f.updateCaseClause(node as TS.CaseClause, v.expr((node as TS.CaseClause).expression), v.statements((node as TS.CaseClause).statements));
     case ts.SyntaxKind.DefaultClause:
       return v.fs.f.updateDefaultClause(node as TS.DefaultClause, v.statements((node as TS.DefaultClause).statements));
+    case ts.SyntaxKind.ArrowFunction:
+      return visitArrow(v, node as TS.ArrowFunction) ?? ts.visitEachChild(node, v.visit, context);
     case ts.SyntaxKind.VariableDeclaration:
       return visitVariableDeclaration(v, node as TS.VariableDeclaration);
     case ts.SyntaxKind.ForOfStatement:
@@ -124,8 +127,9 @@ function visit(v: Visitor, node: TS.Node): TS.VisitResult<TS.Node> {
       return visitIdentifier(v, node as TS.Identifier);
     case ts.SyntaxKind.DeleteExpression: {
       const chain = chainOf(v.fs.st, (node as TS.DeleteExpression).expression);
-      if (chain !== undefined) report(v.fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, ["delete", chain.root.text, printCType(chain.binding.type)], node);
-      return ts.visitEachChild(node, v.visit, context);
+      if (chain === undefined) return ts.visitEachChild(node, v.visit, context);
+      report(v.fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, ["delete", (node as TS.DeleteExpression).expression.getText(), printCType(chain.binding.type)], node);
+      return node;
     }
     default:
       return ts.visitEachChild(node, v.visit, context);
@@ -175,7 +179,7 @@ function visitAccess(v: Visitor, node: TS.PropertyAccessExpression | TS.ElementA
     return ts.visitEachChild(node, v.visit, fs.context); // the chain ends inside: `t.pid.toFixed`
   }
   const planned = planChain(fs, chain);
-  if (planned === undefined) return ts.visitEachChild(node, v.visit, fs.context);
+  if (planned === undefined) return node; // reported; the file has no output
   const c = compileChain(fs, chain, planned.plan, indexExpressions(v, chain, steps.length), locationOfNode(fs, node));
   const result = planned.plan.result;
   switch (result.shape) {
