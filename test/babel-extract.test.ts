@@ -89,7 +89,7 @@ describe("extractDeclsBabel equals the TypeScript extractor", () => {
 
   it("across modules: renamed, namespace and re-exported imports, .js specifiers, index files", () => {
     const { tsc, babel } = both({
-      "main.ts": `import type { Task as T, Queue } from "./lib/index.js";\nimport type * as rt from "@typedc/runtime";\nimport type { int32 } from "./ctypes";\nimport type * as lib from "./lib";\nexport interface Cpu { current: ptr<T>; rq: Queue; id: rt.u16; n: int32; q2: lib.Queue; d: lib.Dev }\nimport type { ptr } from "@typedc/runtime";\n`,
+      "main.ts": `import type { Task as T, Queue } from "./lib/index.js";\nimport type * as rt from "@typedc/runtime";\nimport type { int32 } from "./ctypes";\nimport type * as lib from "./lib";\nimport taskModule = require("./lib/task");\nexport interface Cpu { current: ptr<T>; rq: Queue; id: rt.u16; n: int32; q2: lib.Queue; d: lib.Dev; t2: taskModule.Task }\nimport type { ptr } from "@typedc/runtime";\n`,
       "ctypes.ts": `export type { i32 as int32 } from "@typedc/runtime";\n`,
       "lib/index.ts": `export type { Task } from "./task";\nexport * from "./queue";\nexport { Device as Dev } from "./dev.js";\n`,
       "lib/task.ts": `import type { i32 } from "@typedc/runtime";\nexport interface Task { pid: i32 }\n`,

@@ -89,6 +89,13 @@ export function buildModule(source: SourceText, program: t.Program, foreign: boo
         if (!types.has(spec.local.name)) types.set(spec.local.name, symbol);
         if (!values.has(spec.local.name)) values.set(spec.local.name, symbol);
       }
+    } else if (decl.type === "TSImportEqualsDeclaration" && decl.moduleReference.type === "TSExternalModuleReference") {
+      // `import m = require("./m")` binds the whole module, like `import * as m`.
+      const module = decl.moduleReference.expression.value;
+      moduleReferences.push(module);
+      const symbol = { kind: "import" as const, module, imported: "*" };
+      if (!types.has(decl.id.name)) types.set(decl.id.name, symbol);
+      if (!values.has(decl.id.name)) values.set(decl.id.name, symbol);
     }
     collectExports(statement, exports, starExports, moduleReferences);
   }
