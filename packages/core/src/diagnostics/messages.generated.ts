@@ -33,6 +33,8 @@ export const Diagnostics = {
   Cannot_write_0_1: { code: 1105, category: "error", message: "Cannot write '{0}': {1}." },
   The_format_list_is_empty_give_ABI_ids_separated_by_commas_or_all: { code: 1106, category: "error", message: "The format list is empty: give ABI ids separated by commas, or 'all'." },
   No_struct_or_union_declarations_found_in_0: { code: 1107, category: "warning", message: "No struct or union declarations found in '{0}'." },
+  Cannot_find_a_tsconfig_json_at_0_Give_a_project_file_or_directory_with_p: { code: 1108, category: "error", message: "Cannot find a tsconfig.json at '{0}'. Give a project file or directory with '-p'." },
+  Cannot_find_entry_file_0: { code: 1109, category: "error", message: "Cannot find entry file '{0}'." },
   _0_has_no_member_1: { code: 1201, category: "error", message: "'{0}' has no member '{1}'." },
   _0_has_type_1_which_is_not_an_array_it_cannot_be_indexed: { code: 1202, category: "error", message: "'{0}' has type '{1}', which is not an array; it cannot be indexed." },
   _0_has_type_1_which_has_no_members: { code: 1203, category: "error", message: "'{0}' has type '{1}', which has no members." },
