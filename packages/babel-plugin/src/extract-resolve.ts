@@ -63,7 +63,8 @@ function bindingOfEntity(program: BabelProgram, file: ModuleFile, name: t.Identi
   }
   const left = bindingOfEntity(program, file, name.left, typeParameters);
   const right = name.right.name;
-  if (left.kind === "runtimeNamespace") return isRuntimeTypeName(right) ? { kind: "runtime", name: right } : { kind: "other" };
+  // `rt.Nope`: TypeScript finds no such export (1004), whether or not the runtime resolves.
+  if (left.kind === "runtimeNamespace") return isRuntimeTypeName(right) ? { kind: "runtime", name: right } : { kind: "unknown" };
   if (left.kind === "namespace") return exportOf(program, left.file, right, 0) ?? { kind: "unknown" };
   if (left.kind === "symbol") return { kind: "other" }; // `E.A`: an enum member, or a class's namespace side
   return { kind: "unknown" };
