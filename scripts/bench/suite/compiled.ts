@@ -1,0 +1,38 @@
+/**
+ * compiled: the compiled form of typed-loops.ts. When the tsc transformer exists
+ * (`transformFiles` exported by packages/tsc-plugin), typed-loops.ts is compiled
+ * with it at bench start, once with bounds checks and once without, into
+ * generated/ and loaded from there; otherwise the hand-lowered text
+ * (typed-loops.lowered.ts, written after the same contract) is used, and the
+ * source is recorded in the results.
+ */
+import { checkedLoops, uncheckedLoops, type LoweredLoops } from "./typed-loops.lowered.js";
+
+/** CompiledLoops are typed-loops.ts's exports after compilation. */
+export type CompiledLoops = LoweredLoops;
+
+/** CompiledSource says where the compiled loops come from. */
+export interface CompiledSource {
+  readonly kind: "transformer" | "hand-lowered";
+  readonly note: string;
+}
+
+let transformed: { checked: CompiledLoops; unchecked: CompiledLoops } | undefined;
+let source: CompiledSource = { kind: "hand-lowered", note: "typed-loops.lowered.ts: typed-loops.ts lowered by hand after emit-access.ts (the tsc transformer is not exported yet)" };
+
+/** useTransformed installs the transformer's output (see transform.ts). */
+export function useTransformed(checked: CompiledLoops, unchecked: CompiledLoops, note: string): void {
+  transformed = { checked, unchecked };
+  source = { kind: "transformer", note };
+}
+
+/** compiledSource tells which compiled text the typedc-table rows run. */
+export function compiledSource(): CompiledSource {
+  return source;
+}
+
+/** compiledLoops returns typed-loops.ts compiled with or without bounds checks. */
+export function compiledLoops(boundsChecks: boolean): CompiledLoops {
+  if (transformed !== undefined) return boundsChecks ? transformed.checked : transformed.unchecked;
+  return boundsChecks ? checkedLoops : uncheckedLoops;
+}
