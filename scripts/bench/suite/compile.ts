@@ -86,8 +86,8 @@ async function babelPlugin(babel: any, preset: unknown, sample: string): Promise
   return { plugin };
 }
 
-/** runCompile measures W6 on a generated tree of `modules` files. */
-export async function runCompile(modules: number, timing: TimingOptions, log: (line: string) => void): Promise<Record<string, Row>> {
+/** runCompile measures W6 on a generated tree of `modules` files (`spawnRows`: also `tsc -p` vs `typedc build` as child processes). */
+export async function runCompile(modules: number, timing: TimingOptions, log: (line: string) => void, spawnRows = true): Promise<Record<string, Row>> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "typedc-w6-"));
   const out: Record<string, Row> = {};
   try {
@@ -113,7 +113,7 @@ export async function runCompile(modules: number, timing: TimingOptions, log: (l
       out["tsc-emit"] = measuredRow(median(t.limitMs), 1, { reps: t.limitMs.length, note: `${modules} modules` });
       out["tsc+typedc-plugin"] = unavailableRow(transformer.reason!);
     }
-    const cli = typedcBuildCommand();
+    const cli = spawnRows ? typedcBuildCommand() : { reason: "child-process rows are skipped in this mode" };
     if (cli.argv !== undefined) {
       const tsconfig = path.join(work, "tsconfig.json");
       fs.writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", strict: true, skipLibCheck: true, types: [], lib: ["es2022"], rootDir: "src", outDir: "out/cli", paths: { "@typedc/runtime": [RUNTIME_TYPES] } }, include: ["src"] }));
