@@ -27,3 +27,5 @@ export * from "./load.js";
 export * from "./compiled-ref.js";
 export * from "./compiled-path.js";
 export * from "./compiled-ops.js";
+export * from "./compiled-scalars.js";
+export { fieldAccessors, type FieldAccessor } from "./codegen.js";

@@ -38,19 +38,24 @@ export function finishFile(fs: FileState, statements: readonly TS.Statement[], h
   const { ts } = fs.st;
   const f = fs.f;
   const head: TS.Statement[] = [];
+  let types: TS.Statement | undefined;
   if (fs.typeSets.size > 0) {
     const tables = typeSetsOf(fs);
     tablesByFile.set(fs.sf, tables);
     const json = f.createStringLiteral(JSON.stringify(tables));
-    head.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(TYPES_ID, undefined, undefined, rtCall(fs, "loadTypes", [json]))], ts.NodeFlags.Const)));
+    types = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(TYPES_ID, undefined, undefined, rtCall(fs, "loadTypes", [json]))], ts.NodeFlags.Const));
   }
+  const importedRefs = refDeclarations(fs, fs.sf);
+  // const __typedc$ix = __typedc.ix, __typedc$cpath = __typedc.cpath, ...  (in order of first use)
+  const helpers = [...fs.helpers].map((name) => f.createVariableDeclaration(`${RUNTIME_ID}$${name}`, undefined, undefined, f.createPropertyAccessExpression(f.createIdentifier(RUNTIME_ID), name)));
+  if (helpers.length > 0) head.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(helpers, ts.NodeFlags.Const)));
+  if (types !== undefined) head.push(types);
   head.push(...hoisted);
   // Refs of imported typed bindings open after the last import (the exporter has run by then).
   let afterImports = 0;
   statements.forEach((s, i) => {
     if (ts.isImportDeclaration(s)) afterImports = i + 1;
   });
-  const importedRefs = refDeclarations(fs, fs.sf);
   const runtimeImport = f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME_ID))), f.createStringLiteral("@typedc/runtime"));
   return f.updateSourceFile(fs.sf, [runtimeImport, ...head, ...statements.slice(0, afterImports), ...importedRefs, ...statements.slice(afterImports)]);
 }

@@ -26,6 +26,12 @@ export interface LocalRef {
   readonly refName: string;
   /** Hop key chain (`[].parent>pid`) → hoisted path variable name. */
   readonly paths: Map<string, string>;
+  /**
+   * Fields hoisted into local constants (bindings bound once): `h`, `a`, `dv`, `le`, `length`
+   * of the ref (`x$h = x$r.h`) and `<path>.<field>` of a path (`x$p0o = x$p0.o`), so a hot loop
+   * reads locals, not properties (the handle and paths are frozen).
+   */
+  readonly fields: Set<string>;
   readonly hoist: boolean;
   readonly inline: boolean;
 }
@@ -43,6 +49,8 @@ export interface FileState {
   readonly anchored: Map<TS.Node, LocalRef[]>;
   /** Type sets by key (printed C type), in first-use order. */
   readonly typeSets: Map<string, { readonly type: CType; readonly node: TS.Node }>;
+  /** Runtime exports the file uses, each bound once to a local `__typedc$name` (no getter per access). */
+  readonly helpers: Set<string>;
   used: boolean;
   counter: number;
 }
@@ -52,7 +60,7 @@ export function newFileState(st: ProgramState, sf: TS.SourceFile, context: TS.Tr
   const base = (st.options.baseDir ?? st.program.getCurrentDirectory()).replace(/\\/g, "/").replace(/\/+$/, "");
   const file = sf.fileName.replace(/\\/g, "/");
   const relPath = file.startsWith(base + "/") ? file.slice(base.length + 1) : file;
-  return { st, sf, f: context.factory, context, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), used: false, counter: 0 };
+  return { st, sf, f: context.factory, context, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), helpers: new Set(), used: false, counter: 0 };
 }
 
 /** locationOf is `file:line:col` (1-based) of a node's first token, as runtime errors print it. */
@@ -61,10 +69,15 @@ export function locationOf(fs: FileState, node: TS.Node): string {
   return `${fs.relPath}:${line + 1}:${character + 1}`;
 }
 
-/** rt is `__typedc.name` (and marks the file as needing the runtime import). */
+/**
+ * rt is the runtime export `name` as compiled code calls it: `__typedc$name`, a local
+ * constant bound once at the top of the file (`const __typedc$ix = __typedc.ix`), so an
+ * access never goes through the namespace's re-export getters.
+ */
 export function rt(fs: FileState, name: string): TS.Expression {
   fs.used = true;
-  return fs.f.createPropertyAccessExpression(fs.f.createIdentifier(RUNTIME_ID), name);
+  fs.helpers.add(name);
+  return fs.f.createIdentifier(`${RUNTIME_ID}$${name}`);
 }
 
 /** rtCall is `__typedc.name(...args)`. */
@@ -105,7 +118,7 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
   if (r === undefined) {
     const name = (b.decl.name as TS.Identifier).text;
     const anchor = anchorOf(fs, b);
-    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined };
+    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined };
     fs.refs.set(b, r);
     if (anchor !== undefined) {
       const list = fs.anchored.get(anchor) ?? [];
@@ -175,6 +188,7 @@ export function refDeclarations(fs: FileState, anchor: TS.Node): TS.Statement[] 
       decls.push(f.createVariableDeclaration(name, undefined, undefined, init));
       names.push(name);
     }
+    for (const field of r.fields) decls.push(f.createVariableDeclaration(hoistedName(r, field), undefined, undefined, hoistedInit(fs, r, field)));
     const d = r.binding.decl;
     const isVar = ts.isVariableDeclaration(d) && (d.parent.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0;
     const flags = r.hoist ? ts.NodeFlags.Const : isVar ? ts.NodeFlags.None : ts.NodeFlags.Let;
@@ -183,6 +197,48 @@ export function refDeclarations(fs: FileState, anchor: TS.Node): TS.Statement[] 
     out.push(stmt);
   }
   return out;
+}
+
+/** REF_FIELDS are the hoistable fields of a ref, and how each is read from it. */
+const REF_FIELDS: Readonly<Record<string, readonly string[]>> = { h: ["h"], a: ["a"], dv: ["h", "dv"], le: ["h", "le"], length: ["length"] };
+
+/** hoistedName is the local constant of a hoisted field: `x$a`, `x$dv`, `x$p0o`, `x$p0s1`. */
+export function hoistedName(r: LocalRef, field: string): string {
+  const dot = field.indexOf(".");
+  return dot < 0 ? `${r.name}$${field}` : `${field.slice(0, dot)}${field.slice(dot + 1)}`;
+}
+
+function hoistedInit(fs: FileState, r: LocalRef, field: string): TS.Expression {
+  const f = fs.f;
+  const dot = field.indexOf(".");
+  if (dot >= 0) return f.createPropertyAccessExpression(f.createIdentifier(field.slice(0, dot)), field.slice(dot + 1));
+  let e: TS.Expression = f.createIdentifier(r.refName);
+  for (const p of REF_FIELDS[field]!) e = f.createPropertyAccessExpression(e, p);
+  return e;
+}
+
+/**
+ * refField is a field of a binding's ref at an access: the hoisted local (`x$a`) for a
+ * binding bound once, else a property read (`x$r.a`, `x$r.h.dv`).
+ */
+export function refField(fs: FileState, r: LocalRef, ref: TS.Expression, field: string): TS.Expression {
+  if (r.hoist) {
+    r.fields.add(field);
+    return fs.f.createIdentifier(hoistedName(r, field));
+  }
+  let e = ref;
+  for (const p of REF_FIELDS[field]!) e = fs.f.createPropertyAccessExpression(e, p);
+  return e;
+}
+
+/** pathField is a field of a compiled path at an access: hoisted (`x$p0o`) or read (`P.o`). */
+export function pathField(fs: FileState, r: LocalRef, path: TS.Expression, field: string): TS.Expression {
+  if (r.hoist && fs.st.ts.isIdentifier(path)) {
+    const key = `${path.text}.${field}`;
+    r.fields.add(key);
+    return fs.f.createIdentifier(hoistedName(r, key));
+  }
+  return fs.f.createPropertyAccessExpression(path, field);
 }
 
 /** tempName returns a fresh identifier for a temporary, declared with `var` at the top of the enclosing function. */

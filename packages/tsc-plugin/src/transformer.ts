@@ -13,7 +13,7 @@ import { chainOf, skipOuter, type Chain } from "./chain.js";
 import { compileChain, objectOf, pointerReadOf, readOf } from "./emit-access.js";
 import { visitAssignment, visitUpdate } from "./emit-update.js";
 import { finishFile } from "./emit-file.js";
-import { newFileState, localRef, refDeclarations, refExpr, rt, rtCall, typeSetRef, type FileState } from "./file-state.js";
+import { newFileState, localRef, refDeclarations, refExpr, refField, rtCall, typeSetRef, type FileState } from "./file-state.js";
 import { flowOf } from "./flow.js";
 import { visitForOf } from "./emit-for-of.js";
 import { visitArrow } from "./emit-arrow.js";
@@ -186,7 +186,7 @@ function visitAccess(v: Visitor, node: TS.PropertyAccessExpression | TS.ElementA
     case "scalar":
     case "bits":
     case "atomic":
-      return replaced(fs, readOf(fs, c), node);
+      return replaced(fs, readOf(fs, c, c.address, result.fast), node);
     case "pointer":
       return replaced(fs, flowed(v, node, pointerReadOf(fs, c), result.target === null || result.target === undefined ? "void" : printCType(result.target)), node);
     default:
@@ -213,7 +213,10 @@ function lengthOf(v: Visitor, chain: Chain, node: TS.Expression): TS.Expression 
   const { fs } = v;
   const f = fs.f;
   const n = chain.steps.length - 1;
-  if (n === 0) return replaced(fs, f.createPropertyAccessExpression(refExpr(fs, localRef(fs, chain.binding)), "length"), node);
+  if (n === 0) {
+    const r = localRef(fs, chain.binding);
+    return replaced(fs, refField(fs, r, refExpr(fs, r), "length"), node);
+  }
   const planned = planChain(fs, chain, n);
   if (planned === undefined) return node;
   const count = planned.plan.result.count ?? 0;
@@ -275,7 +278,7 @@ function withTypeSet(v: Visitor, node: TS.CallExpression, name: string): TS.Expr
   else if (ts.isObjectLiteralExpression(options)) {
     if (!hasType(options)) args[index] = f.updateObjectLiteralExpression(options, [...options.properties, typeProp]);
   } else args[index] = f.createObjectLiteralExpression([f.createSpreadAssignment(options), typeProp]);
-  rt(fs, "cref"); // the file needs the runtime namespace for its type sets
+  fs.used = true; // the file needs the runtime namespace for its type sets
   return f.updateCallExpression(visited, visited.expression, visited.typeArguments, args);
 }
 

@@ -71,3 +71,33 @@ export function planAccess(decls: DeclSet, root: CType, steps: readonly AccessSt
   hops.push({ segments, indices, end: result });
   return { ok: true, plan: { hops, result } };
 }
+
+/**
+ * typedChainLength counts how many leading steps of a chain are typed accesses: it
+ * stops where a scalar, bit-field, atomic or enum value is reached (what follows, such
+ * as `.toFixed(2)`, applies to the JS value read) and before a `.length` on an array
+ * (the array's length, compiled separately). A member missing on a record counts as
+ * typed, so that planAccess reports it.
+ */
+export function typedChainLength(decls: DeclSet, root: CType, steps: readonly AccessStep[]): number {
+  let cur = resolveType(decls, root);
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k]!;
+    if (step.kind === "index") {
+      if (cur.kind !== "array") return k;
+      cur = resolveType(decls, cur.element);
+      continue;
+    }
+    if (cur.kind === "array") return k;
+    if (cur.kind === "pointer") {
+      if (cur.target === null) return k + 1; // reported by planAccess (1204)
+      cur = resolveType(decls, cur.target);
+    }
+    const record = recordOfType(decls, cur);
+    if (record === undefined) return k;
+    const fields = findMember(decls, record, step.name);
+    if (fields === undefined) return k + 1;
+    cur = resolveType(decls, fields[fields.length - 1]!.type);
+  }
+  return steps.length;
+}

@@ -31,6 +31,13 @@ export interface ValueInfo {
   readonly count?: number;
   /** Pointers: the target type, or null for `ptr<void>`. */
   readonly target?: CType | null;
+  /**
+   * Scalars of the same size and kind in every format (`i32`, `c_int`, `f64`, ...): the
+   * suffix of the runtime's monomorphic accessors (`r_i32`/`w_i32`), which compiled code
+   * calls instead of the path's generic codec. Absent for format-dependent scalars
+   * (`c_long`, `c_char`, enums), 64-bit integers, `bool`, bit-fields and atomics.
+   */
+  readonly fast?: string;
   /** Arrays whose elements are 1-byte characters (`readCString`/`writeCString` apply). */
   readonly charArray?: boolean;
 }

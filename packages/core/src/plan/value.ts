@@ -9,6 +9,16 @@ const BIGINT_SCALARS: ReadonlySet<string> = new Set(["i64", "u64", "c_longlong",
 /** CHAR_SCALARS are the 1-byte character types a C string can live in. */
 const CHAR_SCALARS: ReadonlySet<string> = new Set(["c_char", "c_schar", "c_uchar", "i8", "u8"]);
 
+/**
+ * FIXED_SCALARS maps the scalars whose size and kind are the same in all 12 formats
+ * (SPEC §2, §5: `int` is 4 bytes, `short` 2 in ILP32, LP64 and LLP64) to the suffix of
+ * their monomorphic runtime accessors; only byte order changes between formats.
+ */
+const FIXED_SCALARS: Readonly<Record<string, string>> = {
+  i8: "i8", u8: "u8", i16: "i16", u16: "u16", i32: "i32", u32: "u32", f32: "f32", f64: "f64",
+  c_schar: "i8", c_uchar: "u8", c_short: "i16", c_ushort: "u16", c_int: "i32", c_uint: "u32", c_float: "f32", c_double: "f64",
+};
+
 /** valueKindOf is the JS type of a scalar or enum value, or undefined for anything else. */
 export function valueKindOf(decls: DeclSet, type: CType): ValueKind | undefined {
   const t = resolveType(decls, type);
@@ -37,7 +47,8 @@ export function valueInfoOf(decls: DeclSet, type: CType): ValueInfo {
       return { shape: "record", typeName, type: t };
     default: {
       const value = valueKindOf(decls, t);
-      if (value !== undefined) return { shape: "scalar", typeName, type: t, value };
+      const fast = t.kind === "scalar" ? FIXED_SCALARS[t.name] : undefined;
+      if (value !== undefined) return { shape: "scalar", typeName, type: t, value, ...(fast !== undefined ? { fast } : {}) };
       return { shape: "record", typeName, type: t };
     }
   }
