@@ -6,20 +6,24 @@
  *   hand     DataView with literal offsets (+ an aligned BigInt64Array for d)
  *   table    the table strategy as compiled code uses it: ref() + plan offsets and
  *            codecs hoisted out of the loop + one idx() bounds check per record
- *   codegen  generated view classes ({ strategy: "codegen" }), `for (const r of recs)`
+ *   gen-fn   fieldAccessors(): per-member functions generated for the format with
+ *            `new Function` (literal offsets and byte order), hoisted + idx() per record
+ *   gen-view generated view classes ({ strategy: "codegen" }), `for (const r of recs)`
  *   view     the table strategy's dynamic view, `for (const r of recs)`
  *   proxy    the dynamic view indexed as `recs[i].a` (a Proxy per array)
  * Warm-up, then ≥7 repetitions; medians and ratios to `hand` in the same process.
  *
- *   npx tsx scripts/bench/morph.ts [records=1000000] [repetitions=7]
+ *   npx tsx scripts/bench/morph.ts [records=1000000] [repetitions=7] [--compiled-only]
  */
 import { ABIS, buildTable, type CType, type DeclSet } from "../../packages/core/src/index.js";
 import { bindView } from "../../packages/runtime/src/bind.js";
 import { ref } from "../../packages/runtime/src/compiled.js";
+import { fieldAccessors } from "../../packages/runtime/src/codegen.js";
 import { idx } from "../../packages/runtime/src/primitives.js";
 
-const N = Number(process.argv[2] ?? 1_000_000);
-const REPS = Math.max(7, Number(process.argv[3] ?? 7));
+const N = Number(process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : 1_000_000);
+const REPS = Math.max(7, Number(process.argv[3] && !process.argv[3].startsWith("--") ? process.argv[3] : 7));
+const COMPILED_ONLY = process.argv.includes("--compiled-only");
 
 const sc = (name: string): CType => ({ kind: "scalar", name }) as CType;
 const DECLS: DeclSet = {
@@ -115,6 +119,40 @@ const tableUpdate: Loop = () => {
   return 0;
 };
 
+// --- generated per-member functions (codegen strategy for compiled code). ---
+const G = fieldAccessors(R.tp, E);
+const eAcc = { get: eElem.codec!.rd, set: eElem.codec!.wr };
+const genSum: Loop = () => {
+  const { h, a: base, length } = R;
+  const stride = R.t.stride;
+  const ga = G.a!.get, gb = G.b!.get, gc = G.c!.get, gd = G.d!.get, ge = eAcc.get, oe = me!.off, se = eElem.size;
+  let s = 0;
+  let d = 0n;
+  for (let i = 0; i < N; i++) {
+    idx(i, length, "recs");
+    const p = base + i * stride;
+    s += ga(h, p) + gb(h, p) + gc(h, p);
+    s += ge(h, p + oe) + ge(h, p + oe + se) + ge(h, p + oe + 2 * se) + ge(h, p + oe + 3 * se);
+    d += gd(h, p);
+  }
+  return s + Number(d & 0xffffn);
+};
+const genUpdate: Loop = () => {
+  const { h, a: base, length } = R;
+  const stride = R.t.stride;
+  const a = G.a!, b = G.b!, c = G.c!, dd = G.d!, oe = me!.off, se = eElem.size;
+  for (let i = 0; i < N; i++) {
+    idx(i, length, "recs");
+    const p = base + i * stride;
+    a.set(h, p, (a.get(h, p) + 1) | 0);
+    b.set(h, p, b.get(h, p) * 0.5);
+    c.set(h, p, (c.get(h, p) + 1) & 0xff);
+    dd.set(h, p, BigInt.asIntN(64, dd.get(h, p) + 1n));
+    for (let q = p + oe; q < p + oe + 4 * se; q += se) eAcc.set(h, q, (eAcc.get(h, q) + 1) & 0xffff);
+  }
+  return 0;
+};
+
 // --- dynamic views (table and codegen strategies). ---
 function viewSum(recs: any): Loop {
   return () => {
@@ -193,9 +231,14 @@ const snapshot = bytes.slice();
 const rows: [string, Loop, Loop][] = [
   ["hand", handSum, handUpdate],
   ["table", tableSum, tableUpdate],
-  ["codegen", viewSum(recsCodegen), viewUpdate(recsCodegen)],
-  ["view", viewSum(recsTable), viewUpdate(recsTable)],
-  ["proxy", proxySum, proxyUpdate],
+  ["gen-fn", genSum, genUpdate],
+  ...(COMPILED_ONLY
+    ? []
+    : ([
+        ["gen-view", viewSum(recsCodegen), viewUpdate(recsCodegen)],
+        ["view", viewSum(recsTable), viewUpdate(recsTable)],
+        ["proxy", proxySum, proxyUpdate],
+      ] as [string, Loop, Loop][])),
 ];
 // All sums must agree (same data, same arithmetic).
 const expected = handSum();

@@ -6,7 +6,7 @@
  * Opt-in (`{ strategy: "codegen" }`) because a Content-Security-Policy without
  * 'unsafe-eval' forbids it; when `new Function` is refused the table strategy is used.
  */
-import { HOST_LITTLE_ENDIAN } from "./primitives.js";
+import { HOST_LITTLE_ENDIAN, type Handle } from "./primitives.js";
 import { getByName, getMember, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
 import { fastState, ViewBase, type ViewState } from "./view-state.js";
@@ -93,4 +93,46 @@ function accessorSource(m: MemberPlan, k: number, le: boolean): string {
     return `{ get() { ${G} ${slowGet} }, set(v) { ${S} ${slowSet} } }`;
   }
   return `{ get() { ${G} return getMember(s, M[${k}]); }, set(v) { ${S} setMember(s, M[${k}], v); } }`;
+}
+
+/** FieldAccessor reads and writes one member of a record at record address `a` (for compiled code). */
+export interface FieldAccessor {
+  readonly get: (h: Handle, a: number) => any;
+  readonly set: (h: Handle, a: number, v: unknown) => void;
+}
+
+const accessorCache = new WeakMap<TypePlan, Readonly<Record<string, FieldAccessor>>>();
+
+/**
+ * fieldAccessors returns per-member functions specialised to a record type's format
+ * with `new Function` (cached per type plan): for `pid: i32` at offset 4, little-endian,
+ *   get = (h, a) => h.dv.getInt32(a + 4, true)
+ *   set = (h, a, v) => { if ((v | 0) === v) h.dv.setInt32(a + 4, v, true); else <codec, which throws> }
+ * Members that do not lower to one DataView call (bit-fields, atomics, 8-byte numbers, bool,
+ * records, arrays, pointers) get their codec's functions at the member's offset
+ * (records and arrays: no accessor). Without `new Function` (CSP), every member gets those.
+ */
+export function fieldAccessors(tp: TablePlan, t: TypePlan): Readonly<Record<string, FieldAccessor>> {
+  let acc = accessorCache.get(t);
+  if (acc === undefined) {
+    acc = Object.freeze(Object.fromEntries(Object.values(t.m).filter((m) => m.codec !== null).map((m) => [m.name, Object.freeze(fieldAccessor(m, tp.le))])));
+    accessorCache.set(t, acc);
+  }
+  return acc;
+}
+
+function fieldAccessor(m: MemberPlan, le: boolean): FieldAccessor {
+  const codec = m.codec!;
+  const off = m.off;
+  const generic: FieldAccessor = { get: (h, a) => codec.rd(h, a + off), set: (h, a, v) => codec.wr(h, a + off, v) };
+  const dv = m.shape === "scalar" ? DV[codec.id] : undefined;
+  if (dv === undefined) return generic;
+  const endian = dv.wide ? `, ${le}` : "";
+  try {
+    const get = new Function("h", "a", `return h.dv.${dv.get}(a + ${off}${endian});`) as FieldAccessor["get"];
+    const set = new Function("slow", `return function (h, a, v) { if (${dv.fits}) h.dv.${dv.set}(a + ${off}, v${endian}); else slow(h, a + ${off}, v); };`)(codec.wr) as FieldAccessor["set"];
+    return { get, set };
+  } catch {
+    return generic; // CSP without 'unsafe-eval'
+  }
 }
