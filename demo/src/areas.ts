@@ -4,7 +4,7 @@
  * module's data and stack), every area comes from the heap after it.
  */
 import type { AbiId } from "@typedc/core";
-import { __typed, typedCache, TypedMemory, type FormatChoice, type Strategy, type TypedCache } from "@typedc/runtime";
+import { __typed, typedCache, TypedMemory, type AtTarget, type FormatChoice, type Strategy, type TypedCache } from "@typedc/runtime";
 import type { PerfUnit, RunQueue, SchedStats, Task } from "./kernel-types";
 import type { DemoTypes } from "./types";
 
@@ -36,8 +36,9 @@ export interface Shared {
   readonly cache: TypedCache<Task>;
   /** Every object of the cache, by index, as one array view (allocated or not). */
   readonly tasks: Task[];
-  readonly runq: RunQueue[];
-  readonly perf: PerfUnit[];
+  /** Each unit's run queue and counters, bound once (a view per element, reused). */
+  readonly runq: readonly RunQueue[];
+  readonly perf: readonly PerfUnit[];
   /** Absolute byte offsets (wasm32 pointers) of the cache's first object and of each area. */
   readonly tasksBase: number;
   readonly taskStride: number;
@@ -64,7 +65,7 @@ export function cacheObjects(memory: TypedMemory, name: string): { base: number;
 }
 
 /** rebindArea views a published area again with a chosen morph strategy, over its published table. */
-export function rebindArea<T>(wasmMemory: WebAssembly.Memory, memory: TypedMemory, name: string, strategy: Strategy): T {
+export function rebindArea<T>(wasmMemory: AtTarget, memory: TypedMemory, name: string, strategy: Strategy): T {
   const entry = memory.query(name);
   if (!entry) throw new Error(`assert: ${name} is not published`);
   return __typed.at(wasmMemory, entry.byteOffset, { type: entry.table, strategy, name }) as T;
@@ -72,7 +73,8 @@ export function rebindArea<T>(wasmMemory: WebAssembly.Memory, memory: TypedMemor
 
 /** OpenRequest says how one agent opens the areas. */
 export interface OpenRequest {
-  readonly wasmMemory: WebAssembly.Memory;
+  /** The memory the typed memory lives in (the kernel's WebAssembly.Memory; a scratch buffer to warm up). */
+  readonly wasmMemory: AtTarget;
   readonly memory: TypedMemory;
   readonly types: DemoTypes;
   /** The agent's own format: what its accessors were built for. */
@@ -113,14 +115,25 @@ export function openShared(req: OpenRequest): { shared: Shared; facts: AreaFact[
     memory,
     cache,
     tasks,
-    runq: rebindArea<RunQueue[]>(wasmMemory, memory, AREA.runq, strategy),
-    perf: rebindArea<PerfUnit[]>(wasmMemory, memory, AREA.perf, strategy),
+    runq: elementsOf(rebindArea<RunQueue[]>(wasmMemory, memory, AREA.runq, strategy)),
+    perf: elementsOf(rebindArea<PerfUnit[]>(wasmMemory, memory, AREA.perf, strategy)),
     tasksBase: objects.base,
     taskStride: objects.stride,
     runqBase: runq.byteOffset,
     perfBase: perf.byteOffset,
   };
   return { shared, facts };
+}
+
+// elementsOf binds every element of an array view once (typed arrays are iterable, SPEC §3).
+function elementsOf<T>(array: Iterable<T>): readonly T[] {
+  return [...array];
+}
+
+/** publishedOf tells the warm-up in which formats the areas were published. */
+export function publishedOf(shared: Shared): { tasks: string; runq: string; perf: string; runqCapacity: number } {
+  const format = (name: string) => shared.memory.query(name)!.format;
+  return { tasks: format(AREA.tasks), runq: format(AREA.runq), perf: format(AREA.perf), runqCapacity: shared.runq[0]!.capacity };
 }
 
 /** statsView binds the C kernel's summary area. */

@@ -10,7 +10,7 @@
 import type { Worker } from "node:worker_threads";
 import type { AbiId } from "@typedc/core";
 import { __typed, hostAbi, sizeof, type Strategy } from "@typedc/runtime";
-import { AREA, openShared, statsView } from "./areas";
+import { AREA, openShared, publishedOf, statsView } from "./areas";
 import { boot, C_FORMAT } from "./boot";
 import { runBroker } from "./broker";
 import { sameAsWasm32 } from "./c-compat";
@@ -23,6 +23,7 @@ import { nextMessage, spawnWorker } from "./spawn";
 import { loadDemoTypes, sizeofIn } from "./types";
 import { tsOps } from "./unit-loop";
 import { checkBytes, checkScan, checkTasksAndCounters, expectedPids, type VerifyInput } from "./verify";
+import { warmUp } from "./warmup";
 import { wasmOps } from "./wasm-unit";
 import { costCyclesOf, EXIT_DEAD } from "./workload";
 
@@ -41,7 +42,7 @@ async function main(opts: DemoOptions): Promise<number> {
     return 2;
   }
   const workerFormats = Array.from({ length: opts.workers }, (_, i) => opts.formats[i % opts.formats.length]!);
-  const unitFormats: AbiId[] = [...workerFormats, C_FORMAT];
+  const unitFormats: AbiId[] = [...new Set([...workerFormats, C_FORMAT])]; // the counters policy chooses among these
   const unitName = (u: number) => (u === cUnit ? `u${u} [wasm32 C kernel]` : `u${u} [${workerFormats[u]}]`);
   const strategy: Strategy = opts.strategy;
   const types = loadDemoTypes();
@@ -57,7 +58,7 @@ async function main(opts: DemoOptions): Promise<number> {
   // Workers: each attaches as an agent built for its own format; worker 0 creates the counters.
   const ctrl = newControl();
   const workers: Worker[] = workerFormats.map((format, unit) =>
-    spawnWorker({ unit, units, iterations: opts.iterations, format, unitFormats, perfPolicy: opts.perfPolicy, strategy, wasmMemory: kernel.memory, directoryOffset, ctrl: ctrl.buffer as SharedArrayBuffer }),
+    spawnWorker({ unit, units, iterations: opts.iterations, format, unitFormats, perfPolicy: opts.perfPolicy, strategy, wasmMemory: kernel.memory, directoryOffset, ctrl: ctrl.buffer as SharedArrayBuffer, messages: opts.messages }),
   );
   const failures: Error[] = [];
   workers.forEach((w) => w.on("error", (e) => failures.push(e)));
@@ -88,13 +89,14 @@ async function main(opts: DemoOptions): Promise<number> {
     log("== attach and morph: each instance's own format, the published one, sizeof(Task) in both");
     const published = sizeof(shared.tasks[0]);
     for (const a of attached) {
-      const morph = a.sizeofTaskMine === a.sizeofTaskPublished ? "same size" : "morphs";
+      const morph = a.taskVerdict === "identical" ? "identical layout, no morphing" : `${a.taskVerdict}: accessors morph`;
       log(`  worker ${a.unit} built for ${pad(a.format, 15)} sizeof(Task) ${pad(a.sizeofTaskMine, 3)} mine, ${pad(a.sizeofTaskPublished, 3)} published (${memory.query(AREA.tasks)!.format}): ${morph}; reads runq capacity ${a.runqCapacity} (written by C runq_init)`);
     }
     log(`  main   built for ${pad(host, 15)} sizeof(Task) ${pad(sizeofIn(types.Task, host), 3)} mine, ${pad(published, 3)} published; the C kernel: ${k.task_sizeof()} (clang's sizeof(struct task))`);
     log(`  C kernel counts with perf_add (C11 atomics) on ${AREA.perf}: ${countersInC ? `yes, its ${perfEntry.format} layout is wasm32's` : `no, ${perfEntry.format} is laid out differently: the C unit counts through typedc`}`);
 
     // The shared-memory run.
+    warmUp(types, host, publishedOf(shared), strategy);
     const cfg = { unit: cUnit, units, iterations: opts.iterations };
     const ts = tsOps(shared);
     const sharedRun = await runShared(workers, ctrl, shared, wasmOps(shared, k, countersInC, ts.charge), cfg, opts.timeoutMs);

@@ -18,6 +18,8 @@ export interface WorkerInput {
   readonly wasmMemory: WebAssembly.Memory;
   readonly directoryOffset: number;
   readonly ctrl: SharedArrayBuffer;
+  /** Run the message-passing workload after the shared-memory one. */
+  readonly messages: boolean;
 }
 
 /** Attached: a worker bound the areas (what it created, what it morphs to). */
@@ -29,6 +31,8 @@ export interface Attached {
   /** sizeof(Task) in the worker's own format and in the published one (from the bound view). */
   readonly sizeofTaskMine: number;
   readonly sizeofTaskPublished: number;
+  /** core's compareTables(published Task, my Task): identical (no morphing) or compatible (morphs). */
+  readonly taskVerdict: string;
   /** The ring size the C kernel's runq_init wrote, as this worker reads it. */
   readonly runqCapacity: number;
 }

@@ -4,12 +4,14 @@
  * runs its unit of the shared-memory workload, then the same workload by messages.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { compareTables } from "@typedc/core";
 import { sizeof, TypedMemory } from "@typedc/runtime";
-import { openShared } from "./areas";
+import { openShared, publishedOf } from "./areas";
 import { CTRL, napMs } from "./control";
 import type { Attached, MpDown, MpUp, SharedDone, WorkerInput } from "./messages";
 import { sizeofIn, loadDemoTypes } from "./types";
 import { newUnitState, reportOf, step, tsOps, type UnitConfig } from "./unit-loop";
+import { warmUp } from "./warmup";
 import { plainTaskOf, runPlainTask, type RunReport } from "./workload";
 
 const input = workerData as WorkerInput;
@@ -29,9 +31,13 @@ const attached: Attached = {
   facts,
   sizeofTaskMine: sizeofIn(types.Task, input.format),
   sizeofTaskPublished: sizeof(shared.tasks[0]),
+  taskVerdict: compareTables(shared.cache.table, types.Task[input.format]!).verdict,
   runqCapacity: shared.runq[input.unit]!.capacity,
 };
 port.postMessage(attached);
+
+// Warm the accessors up on a scratch memory in the same formats, so the timed run is not mostly JIT compilation.
+warmUp(types, input.format, publishedOf(shared), input.strategy);
 
 // Shared-memory run: wait for "go", then fork, run and steal until every task has run.
 Atomics.add(ctrl, CTRL.ready, 1);
@@ -82,4 +88,5 @@ async function messagePassingRun(): Promise<void> {
   }
   send({ kind: "mp-done", report });
 }
-void messagePassingRun().then(() => port.close());
+if (input.messages) void messagePassingRun().then(() => port.close());
+else port.close();
