@@ -83,7 +83,73 @@ function declText(r: Random, name: string): string {
   ])();
 }
 
+/** MODULES are the files of a random project; main.ts is the root. */
+const MODULES = ["main.ts", "a.ts", "b.ts", "sub/index.ts", "sub/c.ts"];
+
+/** specifierOf is how module `from` names module `to` (relative, without extension, `sub` for `sub/index.ts`). */
+function specifierOf(from: string, to: string): string {
+  const target = to.replace(/\.ts$/, "").replace(/\/index$/, "");
+  if (!from.startsWith("sub/")) return `./${target}`;
+  return target.startsWith("sub") ? `./${target.slice(4) || "."}`.replace(/^\.\/\.$/, "./index") : `../${target}`;
+}
+
+/**
+ * projectFiles is a random project of five modules that import, re-export (`export *`,
+ * `export { a as b } from`, `.js` specifiers) and declare the same few names, so that names
+ * collide (`P$2`), imports resolve through chains and some do not resolve at all.
+ */
+function projectFiles(r: Random): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const file of MODULES) {
+    const lines = [`import type { u8, u16, ptr, array } from "@typedc/runtime";`];
+    const visible: string[] = [];
+    for (let i = 0; i < 1 + r.below(3); i++) {
+      const spec = specifierOf(file, r.pick(MODULES.filter((m) => m !== file)));
+      const name = r.pick(["P", "Q", "R", "E", "Point", "K"]);
+      const kind = r.below(5);
+      if (kind === 0) lines.push(`import type { ${name} as ${name}_${i} } from "${spec}";`);
+      else if (kind === 1) lines.push(`import { ${name} as ${name}_${i} } from "${spec}${r.pick(["", ".js"])}";`);
+      else if (kind === 2) lines.push(`export { ${name} as ${name}${i}r } from "${spec}";`);
+      else if (kind === 3) lines.push(`export * from "${spec}";`);
+      else lines.push(`import type * as ns${i} from "${spec}";`);
+      if (kind <= 1) visible.push(`${name}_${i}`);
+      if (kind === 4) visible.push(`ns${i}.${name}`);
+    }
+    const ref = (): string => r.pick([...visible, "u8", "u16", "Point", "P", "E", "ptr<P>", "ptr<Point>", "array<u8, 2>", "Missing"]);
+    const exported = r.below(2) === 0 ? "export " : "";
+    const declared = new Set<string>();
+    for (let i = 0; i < 1 + r.below(3); i++) {
+      const name = r.pick(["P", "Q", "R", "Point", "K"]);
+      if (declared.has(name)) lines.push(`${exported}interface ${name} { y${i}: ${ref()} }`);
+      else lines.push(r.pick([`${exported}interface ${name} { a: ${ref()}; b: ${ref()} }`, `${exported}type ${name} = ${ref()};`]));
+      declared.add(name);
+    }
+    if (r.below(2) === 0) lines.push(`export const BASE = ${r.below(10)};`);
+    if (r.below(2) === 0) lines.push(`export enum E { A = ${r.pick(["1", "BASE", "2 + 3", "ns0.BASE"])}, B }`);
+    files[file] = lines.join("\n") + "\n";
+  }
+  return files;
+}
+
 describe("extractDeclsBabel on random sources", () => {
+  it("equals the TypeScript extractor on 60 seeded projects of five modules", () => {
+    const r = new Random(1127);
+    let declarations = 0;
+    let qualified = 0;
+    for (let i = 0; i < 60; i++) {
+      const files = projectFiles(r);
+      const tsc = extractProject(ts, files);
+      const babel = extractDeclsBabel(tsc.names["main.ts"]!);
+      const listing = Object.entries(files).map(([name, text]) => `--- ${name}\n${text}`).join("");
+      expect({ value: babel.value, diagnostics: babel.diagnostics }, listing).toEqual({ value: tsc.value, diagnostics: tsc.diagnostics });
+      expect(Object.keys(babel.value.types), listing).toEqual(Object.keys(tsc.value.types));
+      declarations += Object.keys(tsc.value.types).length;
+      qualified += Object.keys(tsc.value.types).filter((n) => n.includes("$")).length;
+    }
+    expect(declarations).toBeGreaterThan(60);
+    expect(qualified).toBeGreaterThan(0); // name collisions across modules do happen (Name$2)
+  });
+
   it("equals the TypeScript extractor on 150 seeded sources", () => {
     const r = new Random(20261127);
     let withDiagnostics = 0;

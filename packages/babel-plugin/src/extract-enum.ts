@@ -159,7 +159,7 @@ export class EnumEvaluator {
   private ownMember(location: Use, name: string): EnumMemberRef | undefined {
     const own = location.enumDecl;
     if (own === undefined) return undefined;
-    const symbol = location.file.values.get(own.id.name);
+    const symbol = location.file.declaredValues.get(own.id.name);
     const decls = symbol?.kind === "enum" && symbol.decls.includes(own) ? symbol.decls : [own];
     return findMember(decls, location.file, name);
   }

@@ -18,8 +18,13 @@ export type ValueSymbol =
   | { readonly kind: "import"; readonly module: string; readonly imported: string }
   | { readonly kind: "other" };
 
-/** ExportEntry is what an exported name stands for: a local name, or a name of another module (`export { a as b } from "m"`). */
+/**
+ * ExportEntry is what an exported name stands for: the module's own declaration of that name
+ * (`export interface P`), a local name (`export { a as b }`: maybe an import), or a name of
+ * another module (`export { a as b } from "m"`).
+ */
 export type ExportEntry =
+  | { readonly kind: "declared"; readonly name: string }
   | { readonly kind: "local"; readonly name: string }
   | { readonly kind: "reexport"; readonly module: string; readonly imported: string };
 
@@ -31,8 +36,12 @@ export interface ModuleFile {
   readonly foreign: boolean;
   /** A declaration file: every declaration in it is ambient. */
   readonly ambient: boolean;
+  /** Names with a type meaning in the module's scope; an import wins over a declaration of the same name (TypeScript merges them into an alias). */
   readonly types: ReadonlyMap<string, TypeSymbol>;
   readonly values: ReadonlyMap<string, ValueSymbol>;
+  /** The module's own declarations by name (what `export interface P` exports, even when an import of P shadows it). */
+  readonly declaredTypes: ReadonlyMap<string, TypeSymbol & { kind: "decls" }>;
+  readonly declaredValues: ReadonlyMap<string, ValueSymbol>;
   /** The symbol of every type declaration, also of one that conflicts with an earlier one of the same name. */
   readonly symbolOf: ReadonlyMap<TypeDecl, TypeSymbol & { kind: "decls" }>;
   readonly exports: ReadonlyMap<string, ExportEntry>;
@@ -46,25 +55,35 @@ export interface ModuleFile {
 export function buildModule(source: SourceText, program: t.Program, foreign: boolean, ambient: boolean): ModuleFile {
   const types = new Map<string, TypeSymbol>();
   const values = new Map<string, ValueSymbol>();
+  const declaredTypes = new Map<string, TypeSymbol & { kind: "decls" }>();
+  const declaredValues = new Map<string, ValueSymbol>();
   const symbolOf = new Map<TypeDecl, TypeSymbol & { kind: "decls" }>();
   const exports = new Map<string, ExportEntry>();
   const starExports: string[] = [];
   const moduleReferences: string[] = [];
   const declareType = (name: string, decl: TypeDecl): void => {
-    const existing = types.get(name);
-    if (existing?.kind === "decls" && mergesWith(existing.decls, decl)) {
+    const existing = declaredTypes.get(name);
+    if (existing !== undefined && mergesWith(existing.decls, decl)) {
       existing.decls.push(decl);
       symbolOf.set(decl, existing);
       return;
     }
     const symbol = { kind: "decls" as const, decls: [decl] };
     symbolOf.set(decl, symbol);
-    if (existing === undefined) types.set(name, symbol);
+    if (existing === undefined) declaredTypes.set(name, symbol);
+    if (!types.has(name)) types.set(name, symbol);
   };
   const declareValue = (name: string, symbol: ValueSymbol): void => {
-    const existing = values.get(name);
+    const existing = declaredValues.get(name);
     if (existing?.kind === "enum" && symbol.kind === "enum") existing.decls.push(...symbol.decls);
-    else if (existing === undefined) values.set(name, symbol);
+    else if (existing === undefined) declaredValues.set(name, symbol);
+    if (!values.has(name)) values.set(name, declaredValues.get(name)!);
+  };
+  const declareImport = (name: string, symbol: TypeSymbol & ValueSymbol): void => {
+    const type = types.get(name);
+    const value = values.get(name);
+    if (type === undefined || type.kind === "decls") types.set(name, symbol);
+    if (value === undefined || value.kind !== "import") values.set(name, symbol);
   };
   for (const statement of program.body) {
     const decl = unwrapExport(statement);
@@ -85,21 +104,17 @@ export function buildModule(source: SourceText, program: t.Program, foreign: boo
       for (const spec of decl.specifiers) {
         const imported =
           spec.type === "ImportNamespaceSpecifier" ? "*" : spec.type === "ImportDefaultSpecifier" ? "default" : nameOfExportName(spec.imported);
-        const symbol = { kind: "import" as const, module: decl.source.value, imported };
-        if (!types.has(spec.local.name)) types.set(spec.local.name, symbol);
-        if (!values.has(spec.local.name)) values.set(spec.local.name, symbol);
+        declareImport(spec.local.name, { kind: "import", module: decl.source.value, imported });
       }
     } else if (decl.type === "TSImportEqualsDeclaration" && decl.moduleReference.type === "TSExternalModuleReference") {
       // `import m = require("./m")` binds the whole module, like `import * as m`.
       const module = decl.moduleReference.expression.value;
       moduleReferences.push(module);
-      const symbol = { kind: "import" as const, module, imported: "*" };
-      if (!types.has(decl.id.name)) types.set(decl.id.name, symbol);
-      if (!values.has(decl.id.name)) values.set(decl.id.name, symbol);
+      declareImport(decl.id.name, { kind: "import", module, imported: "*" });
     }
     collectExports(statement, exports, starExports, moduleReferences);
   }
-  return { source, program, foreign, ambient, types, values, symbolOf, exports, starExports, moduleReferences };
+  return { source, program, foreign, ambient, types, values, declaredTypes, declaredValues, symbolOf, exports, starExports, moduleReferences };
 }
 
 /** mergesWith tells whether a new declaration merges into a symbol's declarations (TypeScript's binder exclusion flags). */
@@ -130,18 +145,18 @@ function collectExports(statement: t.Statement, exports: Map<string, ExportEntry
   }
   if (statement.type === "ExportDefaultDeclaration") {
     const decl = statement.declaration;
-    const id = "id" in decl && decl.id?.type === "Identifier" ? decl.id.name : decl.type === "Identifier" ? decl.name : undefined;
-    if (id !== undefined) exports.set("default", { kind: "local", name: id });
+    if ((isUserDecl(decl) || decl.type === "ClassDeclaration") && decl.id) exports.set("default", { kind: "declared", name: decl.id.name });
+    else if (decl.type === "Identifier") exports.set("default", { kind: "local", name: decl.name });
     return;
   }
   if (statement.type !== "ExportNamedDeclaration") return;
   const decl = statement.declaration;
   if (decl) {
-    if (isUserDecl(decl) || (decl.type === "ClassDeclaration" && decl.id)) exports.set(decl.id!.name, { kind: "local", name: decl.id!.name });
+    if (isUserDecl(decl) || (decl.type === "ClassDeclaration" && decl.id)) exports.set(decl.id!.name, { kind: "declared", name: decl.id!.name });
     else if (decl.type === "VariableDeclaration") {
-      for (const d of decl.declarations) if (d.id.type === "Identifier") exports.set(d.id.name, { kind: "local", name: d.id.name });
+      for (const d of decl.declarations) if (d.id.type === "Identifier") exports.set(d.id.name, { kind: "declared", name: d.id.name });
     } else if ((decl.type === "FunctionDeclaration" || decl.type === "TSDeclareFunction") && decl.id) {
-      exports.set(decl.id.name, { kind: "local", name: decl.id.name });
+      exports.set(decl.id.name, { kind: "declared", name: decl.id.name });
     }
     return;
   }

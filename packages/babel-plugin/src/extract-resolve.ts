@@ -1,7 +1,7 @@
 import type * as t from "@babel/types";
 import { isUserDecl, type UserDecl } from "./extract-ast.js";
 import type { DeclContext } from "./extract-context.js";
-import type { ModuleFile, TypeSymbol } from "./extract-module.js";
+import type { ModuleFile, TypeSymbol, ValueSymbol } from "./extract-module.js";
 import type { BabelProgram } from "./extract-program.js";
 import { isRuntimeTypeName, RUNTIME_MODULE, type RuntimeTypeName } from "./extract-runtime.js";
 import { LIB_GLOBAL_TYPES } from "./lib-globals.generated.js";
@@ -104,8 +104,8 @@ function exportOf(program: BabelProgram, file: ModuleFile, name: string, hops: n
   seen.add(file);
   const entry = file.exports.get(name);
   if (entry?.kind === "reexport") return importOf(program, file, entry.module, entry.imported, hops + 1);
-  if (entry?.kind === "local") {
-    const symbol = file.types.get(entry.name);
+  if (entry?.kind === "local" || entry?.kind === "declared") {
+    const symbol = entry.kind === "declared" ? file.declaredTypes.get(entry.name) : file.types.get(entry.name);
     return symbol === undefined ? { kind: "other" } : bindingOfSymbol(program, file, symbol, hops);
   }
   if (name === "default") return undefined;
@@ -132,9 +132,7 @@ export type ValueTarget =
 export function resolveValueName(program: BabelProgram, file: ModuleFile, name: string, hops = 0): ValueTarget {
   if (hops > 100) throw new Error("assert: alias chain longer than 100 links");
   const symbol = file.values.get(name);
-  if (symbol === undefined || symbol.kind === "other") return { kind: "none" };
-  if (symbol.kind === "enum") return { kind: "enum", decls: symbol.decls, file };
-  if (symbol.kind === "const") return { kind: "const", declarator: symbol.declarator, file };
+  if (symbol?.kind !== "import") return declaredValueOf(file, symbol);
   if (symbol.module === RUNTIME_MODULE) return { kind: "none" };
   const target = program.moduleOf(file, symbol.module);
   if (target === undefined) return { kind: "none" };
@@ -142,11 +140,19 @@ export function resolveValueName(program: BabelProgram, file: ModuleFile, name: 
   return valueExportOf(program, target, symbol.imported, hops + 1, new Set());
 }
 
+/** declaredValueOf is what a module's own value declaration is, for enum initializers. */
+function declaredValueOf(file: ModuleFile, symbol: ValueSymbol | undefined): ValueTarget {
+  if (symbol === undefined || symbol.kind === "other" || symbol.kind === "import") return { kind: "none" };
+  if (symbol.kind === "enum") return { kind: "enum", decls: symbol.decls, file };
+  return { kind: "const", declarator: symbol.declarator, file };
+}
+
 /** valueExportOf resolves an exported name of a module as a value. */
 export function valueExportOf(program: BabelProgram, file: ModuleFile, name: string, hops: number, seen: Set<ModuleFile>): ValueTarget {
   if (seen.has(file)) return { kind: "none" };
   seen.add(file);
   const entry = file.exports.get(name);
+  if (entry?.kind === "declared") return declaredValueOf(file, file.declaredValues.get(entry.name));
   if (entry?.kind === "local") return resolveValueName(program, file, entry.name, hops + 1);
   if (entry?.kind === "reexport") {
     const target = entry.module === RUNTIME_MODULE ? undefined : program.moduleOf(file, entry.module);
