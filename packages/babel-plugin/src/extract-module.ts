@@ -1,5 +1,5 @@
 import type * as t from "@babel/types";
-import { isUserDecl, unwrapExport, type TypeDecl, type UserDecl } from "./extract-ast.js";
+import { isUserDecl, unwrapExport, type TypeDecl } from "./extract-ast.js";
 import type { SourceText } from "./extract-text.js";
 
 /**

@@ -2,7 +2,7 @@ import type * as t from "@babel/types";
 import { Diagnostics, type CType, type Field, type RecordType } from "@typedc/core";
 import { typeArgsOf, unparen } from "./extract-ast.js";
 import type { DeclContext } from "./extract-context.js";
-import { report, text } from "./extract-report.js";
+import { report } from "./extract-report.js";
 import { recordOwnerOf, type Site } from "./extract-site.js";
 import { locOf } from "./extract-text.js";
 import { alignmentOf, bitWidthOf, convertType, hasArity, runtimeGenericOf } from "./extract-type.js";
