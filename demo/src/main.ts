@@ -62,6 +62,7 @@ async function main(opts: DemoOptions): Promise<number> {
   );
   const failures: Error[] = [];
   workers.forEach((w) => w.on("error", (e) => failures.push(e)));
+  const exited = workers.map((w) => new Promise<number>((resolve) => w.once("exit", resolve))); // listen now: a worker may end early
   try {
     const attached: Attached[] = await Promise.all(workers.map((w) => nextMessage(w, "attached", opts.timeoutMs)));
     const host = hostAbi();
@@ -135,8 +136,9 @@ async function main(opts: DemoOptions): Promise<number> {
       checks.push(check(cycles === expectedCycles && mp.events.reduce((a, b) => a + b, 0) === total && allDead && mp.queued.every((n) => n === 0), "message passing: counters exact, queues empty", `cycles ${cycles} (expected ${expectedCycles}), ${mp.table.size} descriptors`));
       ratioLine = `RATIO message passing / typed shared memory = ${(mp.ms / sharedRun.ms).toFixed(2)} (shared memory ${sharedRun.ms.toFixed(1)} ms, message passing ${mp.ms.toFixed(1)} ms, ${total} tasks)`;
     }
-    await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
-    checks.push(check(failures.length === 0, "no worker failed", failures.map((e) => e.message).join("; ") || `${workers.length} workers exited cleanly`));
+    const exitCodes = await Promise.all(exited);
+    const clean = failures.length === 0 && exitCodes.every((c) => c === 0);
+    checks.push(check(clean, "no worker failed", failures.map((e) => e.message).join("; ") || `${workers.length} workers exited with codes ${exitCodes.join(", ")}`));
 
     log();
     log("== invariants");
@@ -158,6 +160,7 @@ function reapAll(wasmMemory: WebAssembly.Memory, shared: ReturnType<typeof openS
   return check(shared.cache.inUse === 0, "every descriptor reaped", `${total} freed, inUse ${shared.cache.inUse}`);
 }
 
+process.exitCode = 1; // until main() finishes: an event loop that empties early must not look like success
 main(parseDemoOptions(process.argv.slice(2))).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {

@@ -51,7 +51,7 @@ export function demoCommand(): Command {
         "in typed shared memory that lives in a wasm32 C kernel's WebAssembly.Memory; then the same workload runs with " +
         "postMessage and the speed ratio is printed. Ends with PASS/FAIL invariant lines (exit 1 on any FAIL).",
     )
-    .addOption(new Option("--workers <n>", "number of TypeScript kernel instances (worker threads)").argParser(positiveInt))
+    .addOption(new Option("--workers <n>", "number of TypeScript kernel instances (worker threads; default: one per --formats entry)").argParser(positiveInt))
     .addOption(new Option("--iterations <n>", "tasks each unit forks and the units run").argParser(positiveInt).default(2000))
     .addOption(new Option("--formats <ids>", "comma-separated formats the workers are built for (cycled)").argParser(formatList).default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(",")))
     .addOption(new Option("--strategy <s>", "morph strategy of the accessors").choices(["table", "codegen"]).default("table"))
