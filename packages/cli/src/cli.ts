@@ -2,9 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { colorEnabled, paletteFor } from "./color.js";
+import { buildCommand } from "./commands/build.js";
+import { checkCommand } from "./commands/check.js";
 import { formatsCommand } from "./commands/formats.js";
 import { layoutCommand } from "./commands/layout.js";
 import { overheadCommand } from "./commands/overhead.js";
+import { runCommand } from "./commands/run.js";
 import { tablesCommand } from "./commands/tables.js";
 import { EXIT_CODES } from "./exit-codes.js";
 import { hostAbi } from "./host-abi.js";
@@ -32,7 +35,7 @@ export function run(args: readonly string[], io: CliIo): number {
 /** Finish is how a command's body reports its exit code to `run`. */
 type Finish = (exitCode: number) => void;
 
-// buildProgram declares the program, its global options and its four commands.
+// buildProgram declares the program, its global options and its commands.
 function buildProgram(io: CliIo, finish: Finish): Command {
   const host = hostAbi();
   const program = new Command("typedc")
@@ -51,6 +54,9 @@ function buildProgram(io: CliIo, finish: Finish): Command {
   defineTables(command("tables"), io, host, finish);
   defineFormats(command("formats"), io, finish);
   defineOverhead(command("overhead"), io, host, finish);
+  defineBuild(command("build"), io, host, finish);
+  defineCheck(command("check"), io, host, finish);
+  defineRun(command("run"), io, finish);
   program.addHelpText("after", [
     "",
     "Exit codes: 0 success, 1 error diagnostics or a bad option value, 2 usage error, 3 internal error.",
@@ -137,6 +143,54 @@ function defineOverhead(command: Command, io: CliIo, host: AbiId, finish: Finish
     ))
     .action((input: string, options: { formats: string; type?: string; json?: boolean }) =>
       finish(overheadCommand(input, { formats: options.formats, types: options.type, json: options.json === true }, io, host)));
+}
+
+// defineBuild declares `typedc build [-p tsconfig.json] [--outDir D] [--watch] [--formats] [--no-bounds-checks]`.
+function defineBuild(command: Command, io: CliIo, host: AbiId, finish: Finish): void {
+  command
+    .summary("compile a TypeScript project with the __typed transformer")
+    .description("Compile the project of a tsconfig.json to JavaScript with the __typed transformer, exactly as the tsc "
+      + "plugin emits it (source maps and declarations if the tsconfig asks), plus <name>.tables.json next to each "
+      + "rewritten file. Prints typedc's and tsc's diagnostics; writes nothing when typedc finds an error (tsc's "
+      + "noEmitOnError is followed for tsc's errors). Transformer options come from the tsconfig's plugin entry "
+      + "for @typedc/tsc-plugin; --formats and --no-bounds-checks override them.")
+    .option("-p, --project <path>", "the tsconfig.json, or a directory holding one", "tsconfig.json")
+    .option("--outDir <dir>", "write the outputs here instead of the tsconfig's outDir")
+    .option("-w, --watch", "rebuild whenever a source file changes")
+    .option("--formats <abis>", "formats of the emitted type sets: ABI ids separated by commas, 'all' or 'host'")
+    .option("--no-bounds-checks", "compile typed accesses without index and area checks (measured hot paths only)")
+    .addHelpText("after", examples("typedc build", "typedc build -p packages/kernel --outDir dist", "typedc build --watch --formats x86_64-linux,wasm32"))
+    .action((options: { project: string; outDir?: string; watch?: boolean; formats?: string; boundsChecks: boolean }) =>
+      finish(buildCommand({ project: options.project, outDir: options.outDir, watch: options.watch, formats: options.formats, boundsChecks: options.boundsChecks }, io, host)));
+}
+
+// defineCheck declares `typedc check [-p tsconfig.json]`.
+function defineCheck(command: Command, io: CliIo, host: AbiId, finish: Finish): void {
+  command
+    .summary("report diagnostics of a project without writing anything")
+    .description("Report what 'typedc build' would report, like 'tsc --noEmit': tsc's syntactic and semantic errors, "
+      + "typedc's declaration errors and the transformer's access errors. Writes nothing.")
+    .option("-p, --project <path>", "the tsconfig.json, or a directory holding one", "tsconfig.json")
+    .option("--formats <abis>", "formats to check the declarations for (as for build)")
+    .addHelpText("after", examples("typedc check", "typedc check -p packages/kernel/tsconfig.json"))
+    .action((options: { project: string; formats?: string }) =>
+      finish(checkCommand({ project: options.project, formats: options.formats }, io, host)));
+}
+
+// defineRun declares `typedc run <entry> [args...]`; everything after the entry goes to the program.
+function defineRun(command: Command, io: CliIo, finish: Finish): void {
+  command
+    .summary("run a TypeScript program with the __typed transformer applied on load")
+    .description("Run a TypeScript entry point in Node with every TypeScript file it loads (workers included) compiled "
+      + "by the __typed transformer, with source maps, so stack traces and errors point at .ts lines. Exits with "
+      + "the program's exit code. typedc's own options (--debug, -v) are read anywhere: put '--' before program "
+      + "arguments that would collide.")
+    .argument("<entry>", "the .ts file to run")
+    .argument("[args...]", "arguments for the program (process.argv.slice(2))")
+    .allowUnknownOption()
+    .helpOption(false)
+    .addHelpText("after", examples("typedc run src/main.ts", "typedc run src/bench.ts --iterations 1000", "typedc run src/main.ts -- -v"))
+    .action((entry: string, args: string[]) => finish(runCommand(entry, args, io)));
 }
 
 // reportInternalError prints a bug as one line asking for a report; the stack only with --debug.
