@@ -74,6 +74,10 @@ describe("extractDeclsBabel equals the TypeScript extractor", () => {
     ["renamed and namespace runtime imports, default export, class merge, comments, CRLF", `import type { i32 as int32, u8 as byte } from "@typedc/runtime";\nimport type * as c from "@typedc/runtime";\r\n/** doc 🚀 */\r\nexport default interface D {\r\n  /* é */ a: int32; // x\r\n  b: c.i32; \"q\": byte;\r\n  readonly r: c.array<c.u16, 2>;\r\n}\r\nclass K {}\ninterface K { k: u8 }\nexport interface Use { k: K; d: D }\n`],
     ["ambient and forward-referencing enums", `declare enum A { X, Y = 2 }\ndeclare const enum B { X, Y }\nenum C { P = Q, Q = 5, R = C.P }\nenum Str { S = "a" + "b", T = \`x\`, U = 1 + "2" }\nexport interface S { a: A; b: B; c: C; s: Str; n: u8 }\n`],
     ["type parameters shadow names", `type T = u16;\nexport interface Box<T> { v: T; w: u8 }\nexport interface Plain { t: T }\n`],
+    ["namespaces", `namespace N { export interface X { a: u8; y: Y; e: E } interface Y { b: u16 } export enum E { A = 1, B } }\nexport interface S { x: N.X; p: ptr<N.X>; z: N.Y }\n`],
+    ["dotted, exported and ambient namespaces", `namespace A.B { export interface X { a: u8 } }\nexport namespace M { export type T = u32; export const K = 4; export enum E { A = K, B } }\ndeclare namespace D { interface X { a: u8 } }\nexport interface S { x: A.B.X; t: M.T; e: M.E; d: D.X }\n`],
+    ["a namespace member shadows a module declaration", `interface X { q: u32 }\nnamespace N { export interface X { a: u8; o: X } }\nexport interface S { x: N.X; y: X }\n`],
+    ["declare global", `declare global { interface G { a: u8 } }\nexport interface S { g: G; a: u8 }\n`],
     ["conflicting declarations of one name (TypeScript's binder gives the later its own symbol)", `type S = { a: u8 };\ntype S = { b: u16 };\ninterface X { s: S }\n`],
     ["generic constraint and accessor count as C types", `export interface G<T extends u8> { a: u8 }\nexport interface Acc { get v(): u8 }\nexport type Typed = { t: __typedLike }\n`],
   ])("on %s", (_label, text) => {
@@ -97,6 +101,15 @@ describe("extractDeclsBabel equals the TypeScript extractor", () => {
       "lib/dev.ts": `import type { u8 } from "@typedc/runtime";\nimport { Mode } from "./mode";\nexport interface Device { m: Mode; id: u8 }\n`,
       "lib/mode.ts": `import { BASE } from "./consts";\nexport enum Mode { On = BASE, Off }\n`,
       "lib/consts.ts": `export const BASE = 40 + 2;\n`,
+    });
+    expect(babel.diagnostics).toEqual([]);
+    expectSame(tsc, babel);
+  });
+
+  it("follows a namespace exported by another module", () => {
+    const { tsc, babel } = both({
+      "main.ts": IMPORTS + `import { Kernel } from "./kernel";\nexport interface S { t: Kernel.Task; q: ptr<Kernel.Sched.Queue> }\n`,
+      "kernel.ts": `import type { i32, u8 } from "@typedc/runtime";\nexport namespace Kernel { export interface Task { pid: i32 } export namespace Sched { export interface Queue { n: u8 } } }\n`,
     });
     expect(babel.diagnostics).toEqual([]);
     expectSame(tsc, babel);

@@ -37,7 +37,7 @@ export function findCandidates(program: BabelProgram, roots: readonly ModuleFile
   for (const decl of canonicalRoots) {
     if (decl.type !== "TSEnumDeclaration" && usesCTypes(probe, decl, program.fileOf(decl))) accept(decl);
   }
-  const typedFiles = new Set([...accepted].map((d) => program.fileOf(d)));
+  const typedFiles = new Set([...accepted].map((d) => program.fileOf(d).root));
   drain();
   // Rule 3: a root declaration with a C layout and no diagnostics that refers only to
   // candidates is one as well, if one of them is not an enum or its file has a rule-1 candidate;
@@ -67,7 +67,7 @@ function isCleanlyTyped(
 ): boolean {
   const named = convertDecl(ctx, decl, decl.id.name);
   if (named === undefined || ctx.diagnostics.length > 0) return false;
-  const inTypedFile = typedFiles.has(program.fileOf(decl));
+  const inTypedFile = typedFiles.has(program.fileOf(decl).root);
   if (decl.type === "TSEnumDeclaration") return inTypedFile && decl.members.length > 0;
   const refersToStruct = ctx.referenced.some((r) => r.type !== "TSEnumDeclaration");
   const refersToAny = ctx.referenced.length > 0;
@@ -81,6 +81,6 @@ function orderDecls(program: BabelProgram, decls: UserDecl[], roots: readonly Mo
   program.files.forEach((file, i) => {
     if (!fileRank.has(file)) fileRank.set(file, roots.length + i);
   });
-  const rank = (d: UserDecl): number => fileRank.get(program.fileOf(d)) ?? Number.MAX_SAFE_INTEGER;
+  const rank = (d: UserDecl): number => fileRank.get(program.fileOf(d).root) ?? Number.MAX_SAFE_INTEGER;
   return decls.sort((a, b) => rank(a) - rank(b) || a.start! - b.start!);
 }

@@ -220,7 +220,7 @@ function findMember(decls: readonly t.TSEnumDeclaration[], file: ModuleFile, nam
  * else when it starts before the use.
  */
 function declaredBefore(declaration: t.Node, file: ModuleFile, location: Use): boolean {
-  if (file !== location.file || file.ambient) return true;
+  if (file.root !== location.file.root || file.ambient) return true;
   if (location.enumDecl !== undefined && isAmbientEnum(location.enumDecl, file)) return true;
   return declaration.start! <= location.node.start!;
 }

@@ -9,7 +9,8 @@ import type { SourceText } from "./extract-text.js";
  */
 export type TypeSymbol =
   | { readonly kind: "decls"; readonly decls: TypeDecl[] }
-  | { readonly kind: "import"; readonly module: string; readonly imported: string };
+  | { readonly kind: "import"; readonly module: string; readonly imported: string }
+  | { readonly kind: "namespace"; readonly scope: ModuleFile };
 
 /** ValueSymbol is what a name with a value meaning is bound to (only what enum initializers can read). */
 export type ValueSymbol =
@@ -28,10 +29,17 @@ export type ExportEntry =
   | { readonly kind: "local"; readonly name: string }
   | { readonly kind: "reexport"; readonly module: string; readonly imported: string };
 
-/** ModuleFile is one parsed module with its top-level bindings, exports and module references. */
+/**
+ * ModuleFile is one parsed module with its top-level bindings, exports and module references;
+ * the body of a `namespace N { … }` is one too, with the enclosing scope as its parent.
+ */
 export interface ModuleFile {
   readonly source: SourceText;
   readonly program: t.Program;
+  /** The scope around a namespace body (undefined for a file). */
+  readonly parent?: ModuleFile;
+  /** The file this scope belongs to (itself for a file). */
+  readonly root: ModuleFile;
   /** A default library or `node_modules` file: its declarations count only if they use C types (TS extractor rule 2). */
   readonly foreign: boolean;
   /** A declaration file: every declaration in it is ambient. */
@@ -42,6 +50,8 @@ export interface ModuleFile {
   /** The module's own declarations by name (what `export interface P` exports, even when an import of P shadows it). */
   readonly declaredTypes: ReadonlyMap<string, TypeSymbol & { kind: "decls" }>;
   readonly declaredValues: ReadonlyMap<string, ValueSymbol>;
+  /** The module's namespaces by name (`namespace N { … }`: TypeScript resolves `N.X` into them). */
+  readonly namespaces: ReadonlyMap<string, ModuleFile>;
   /** The symbol of every type declaration, also of one that conflicts with an earlier one of the same name. */
   readonly symbolOf: ReadonlyMap<TypeDecl, TypeSymbol & { kind: "decls" }>;
   readonly exports: ReadonlyMap<string, ExportEntry>;
@@ -51,8 +61,17 @@ export interface ModuleFile {
   readonly moduleReferences: readonly string[];
 }
 
-/** buildModule collects the top-level bindings of a parsed file. */
-export function buildModule(source: SourceText, program: t.Program, foreign: boolean, ambient: boolean): ModuleFile {
+/** ScopeOrigin says where a scope's statements come from: a file, or a namespace body inside a parent scope. */
+interface ScopeOrigin {
+  readonly statements: readonly t.Statement[];
+  readonly parent?: ModuleFile;
+}
+
+/** buildModule collects the top-level bindings of a parsed file (or, given an origin, of a namespace body). */
+export function buildModule(source: SourceText, program: t.Program, foreign: boolean, ambient: boolean, origin?: ScopeOrigin): ModuleFile {
+  const self = {} as { -readonly [K in keyof ModuleFile]: ModuleFile[K] };
+  self.root = origin?.parent?.root ?? (self as ModuleFile); // set first: namespaces built below read it
+  const namespaces = new Map<string, ModuleFile>();
   const types = new Map<string, TypeSymbol>();
   const values = new Map<string, ValueSymbol>();
   const declaredTypes = new Map<string, TypeSymbol & { kind: "decls" }>();
@@ -85,7 +104,7 @@ export function buildModule(source: SourceText, program: t.Program, foreign: boo
     if (type === undefined || type.kind === "decls") types.set(name, symbol);
     if (value === undefined || value.kind !== "import") values.set(name, symbol);
   };
-  for (const statement of program.body) {
+  for (const statement of withGlobalAugmentations(origin?.statements ?? program.body)) {
     const decl = unwrapExport(statement);
     if (isUserDecl(decl) || (decl.type === "ClassDeclaration" && decl.id)) {
       const name = (decl as TypeDecl).id!.name;
@@ -106,6 +125,13 @@ export function buildModule(source: SourceText, program: t.Program, foreign: boo
           spec.type === "ImportNamespaceSpecifier" ? "*" : spec.type === "ImportDefaultSpecifier" ? "default" : nameOfExportName(spec.imported);
         declareImport(spec.local.name, { kind: "import", module: decl.source.value, imported });
       }
+    } else if (decl.type === "TSModuleDeclaration" && decl.id.type === "Identifier" && !isGlobalAugmentation(decl) && !namespaces.has(decl.id.name)) {
+      // `namespace N { … }` (`namespace A.B { … }` nests B in A, exported): a scope of its own.
+      const inner = decl.body.type === "TSModuleBlock" ? decl.body.body : [exportOf(decl.body)];
+      const scope = buildModule(source, program, foreign, ambient || decl.declare === true, { statements: inner, parent: self });
+      namespaces.set(decl.id.name, scope);
+      if (!types.has(decl.id.name)) types.set(decl.id.name, { kind: "namespace", scope });
+      if (statement !== decl) exports.set(decl.id.name, { kind: "declared", name: decl.id.name });
     } else if (decl.type === "TSImportEqualsDeclaration" && decl.moduleReference.type === "TSExternalModuleReference") {
       // `import m = require("./m")` binds the whole module, like `import * as m`.
       const module = decl.moduleReference.expression.value;
@@ -114,7 +140,28 @@ export function buildModule(source: SourceText, program: t.Program, foreign: boo
     }
     collectExports(statement, exports, starExports, moduleReferences);
   }
-  return { source, program, foreign, ambient, types, values, declaredTypes, declaredValues, symbolOf, exports, starExports, moduleReferences };
+  Object.assign(self, { source, program, parent: origin?.parent, foreign, ambient, types, values, declaredTypes, declaredValues, namespaces, symbolOf, exports, starExports, moduleReferences });
+  return self;
+}
+
+/**
+ * withGlobalAugmentations splices the body of every `declare global { … }` into the statements:
+ * its declarations are global, so at least this module sees them (docs/babel.md: other modules do not).
+ */
+function withGlobalAugmentations(statements: readonly t.Statement[]): t.Statement[] {
+  return statements.flatMap((statement) =>
+    statement.type === "TSModuleDeclaration" && isGlobalAugmentation(statement) && statement.body.type === "TSModuleBlock" ? statement.body.body : [statement],
+  );
+}
+
+/** isGlobalAugmentation tells whether a module declaration is `declare global { … }` (not a namespace). */
+function isGlobalAugmentation(decl: t.TSModuleDeclaration): boolean {
+  return decl.kind === "global" || (decl as { global?: boolean }).global === true;
+}
+
+/** exportOf wraps a declaration in `export`, as a dotted namespace's inner part is exported (`namespace A.B`). */
+function exportOf(declaration: t.TSModuleDeclaration): t.ExportNamedDeclaration {
+  return { type: "ExportNamedDeclaration", declaration, specifiers: [], source: null, start: declaration.start, end: declaration.end } as t.ExportNamedDeclaration;
 }
 
 /** mergesWith tells whether a new declaration merges into a symbol's declarations (TypeScript's binder exclusion flags). */

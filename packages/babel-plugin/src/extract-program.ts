@@ -58,13 +58,19 @@ export class BabelProgram {
       modules.set(parsed, module);
     }
     this.byName.set(fileName, module);
-    for (const decl of module.symbolOf.keys()) this.fileOfDecl.set(decl, module);
+    this.registerDecls(module);
     for (const specifier of module.moduleReferences) {
       const target = this.resolve(module, specifier);
       if (target !== undefined) this.load(target);
     }
     this.files.push(module);
     return module;
+  }
+
+  /** registerDecls records the scope of every type declaration of a module and of its namespaces. */
+  private registerDecls(scope: ModuleFile): void {
+    for (const decl of scope.symbolOf.keys()) this.fileOfDecl.set(decl, scope);
+    for (const inner of scope.namespaces.values()) this.registerDecls(inner);
   }
 
   /** resolve is the file a module specifier of a module names; undefined for `@typedc/runtime` (known by name) and for what does not resolve. */
@@ -85,7 +91,7 @@ export class BabelProgram {
     if (this.syntaxErrors.has(fileName)) this.reportedSyntaxErrors.add(fileName);
   }
 
-  /** fileOf is the module that declares a declaration (an assert throws for a node of no loaded module). */
+  /** fileOf is the scope (module or namespace body) that declares a declaration (an assert throws for a node of no loaded module). */
   fileOf(decl: TypeDecl): ModuleFile {
     const file = this.fileOfDecl.get(decl);
     if (file === undefined) throw new Error(`assert: declaration '${decl.id?.name}' belongs to no loaded module`);

@@ -57,9 +57,12 @@ function finish(binding: Binding): TypeNameTarget {
 function bindingOfEntity(program: BabelProgram, file: ModuleFile, name: t.Identifier | t.TSQualifiedName, typeParameters: ReadonlySet<string>): Binding {
   if (name.type === "Identifier") {
     if (typeParameters.has(name.name)) return { kind: "typeParameter" };
-    const symbol = file.types.get(name.name);
-    if (symbol === undefined) return LIB_GLOBAL_TYPES.has(name.name) ? { kind: "lib" } : { kind: "unknown" };
-    return bindingOfSymbol(program, file, symbol, 0);
+    // Namespace bodies first, then the module, then the default library.
+    for (let scope: ModuleFile | undefined = file; scope !== undefined; scope = scope.parent) {
+      const symbol = scope.types.get(name.name);
+      if (symbol !== undefined) return bindingOfSymbol(program, scope, symbol, 0);
+    }
+    return LIB_GLOBAL_TYPES.has(name.name) ? { kind: "lib" } : { kind: "unknown" };
   }
   const left = bindingOfEntity(program, file, name.left, typeParameters);
   const right = name.right.name;
@@ -73,6 +76,7 @@ function bindingOfEntity(program: BabelProgram, file: ModuleFile, name: t.Identi
 /** bindingOfSymbol follows an import symbol to what it imports. */
 function bindingOfSymbol(program: BabelProgram, file: ModuleFile, symbol: TypeSymbol, hops: number): Binding {
   if (symbol.kind === "decls") return { kind: "symbol", file, symbol };
+  if (symbol.kind === "namespace") return { kind: "namespace", file: symbol.scope };
   return importOf(program, file, symbol.module, symbol.imported, hops + 1);
 }
 
@@ -105,7 +109,9 @@ function exportOf(program: BabelProgram, file: ModuleFile, name: string, hops: n
   const entry = file.exports.get(name);
   if (entry?.kind === "reexport") return importOf(program, file, entry.module, entry.imported, hops + 1);
   if (entry?.kind === "local" || entry?.kind === "declared") {
-    const symbol = entry.kind === "declared" ? file.declaredTypes.get(entry.name) : file.types.get(entry.name);
+    const namespace = file.namespaces.get(entry.name);
+    const declared = file.declaredTypes.get(entry.name) ?? (namespace === undefined ? undefined : { kind: "namespace" as const, scope: namespace });
+    const symbol = entry.kind === "declared" ? declared : file.types.get(entry.name);
     return symbol === undefined ? { kind: "other" } : bindingOfSymbol(program, file, symbol, hops);
   }
   if (name === "default") return undefined;
@@ -132,6 +138,7 @@ export type ValueTarget =
 export function resolveValueName(program: BabelProgram, file: ModuleFile, name: string, hops = 0): ValueTarget {
   if (hops > 100) throw new Error("assert: alias chain longer than 100 links");
   const symbol = file.values.get(name);
+  if (symbol === undefined && file.parent !== undefined) return resolveValueName(program, file.parent, name, hops);
   if (symbol?.kind !== "import") return declaredValueOf(file, symbol);
   if (symbol.module === RUNTIME_MODULE) return { kind: "none" };
   const target = program.moduleOf(file, symbol.module);
