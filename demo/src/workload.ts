@@ -67,7 +67,7 @@ export interface RunReport {
   /** pids of the tasks this unit ran, in order. */
   readonly ran: number[];
   /** Tasks this unit took from another unit's queue. */
-  readonly steals: number;
+  steals: number;
   /** Tasks that were found already run (must stay 0). */
-  readonly doubleRuns: number;
+  doubleRuns: number;
 }
