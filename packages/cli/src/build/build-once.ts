@@ -27,7 +27,8 @@ export function buildOnce(bp: BuildProject, settings: BuildSettings, io: CliIo, 
   const program = bp.project.getProgram().compilerObject;
   const tsc: ts.Diagnostic[] = [...bp.configDiagnostics, ...programDiagnostics(program, progress)];
   const transformOptions = transformOptionsFor(pluginEntryOf(bp.options, settings.configPath), settings, io.cwd);
-  progress.update("emitting", 0, program.getRootFileNames().length);
+  const fileCount = program.getRootFileNames().length;
+  progress.status(`emitting ${fileCount} files`, fileCount);
   const emitted = emitProgram(program, transformOptions);
   tsc.push(...emitted.emitDiagnostics);
   const typed: Diagnostic[] = [...emitted.diagnostics];

@@ -4,6 +4,8 @@ import type { OutStream } from "../io.js";
 export interface Progress {
   /** update shows `typedc: <step> <done>/<total> files`. */
   update(step: string, done: number, total: number): void;
+  /** status shows `typedc: <text>` for a step that has no count (on a tree of `total` files). */
+  status(text: string, total: number): void;
   /** clear erases the line before other output. */
   clear(): void;
 }
@@ -17,18 +19,18 @@ export const PROGRESS_MIN_FILES = 50;
  * otherwise, so that logs and pipes get no control characters.
  */
 export function progressOn(stream: OutStream): Progress {
-  if (stream.isTTY !== true) return { update: () => {}, clear: () => {} };
+  if (stream.isTTY !== true) return { update: () => {}, status: () => {}, clear: () => {} };
   let shown = false;
   let lastText = "";
+  const show = (text: string, total: number) => {
+    if (total < PROGRESS_MIN_FILES || text === lastText) return;
+    stream.write(`\r\u001b[2K${text}`);
+    shown = true;
+    lastText = text;
+  };
   return {
-    update(step, done, total) {
-      if (total < PROGRESS_MIN_FILES) return;
-      const text = `typedc: ${step} ${done}/${total} files`;
-      if (text === lastText) return;
-      stream.write(`\r\u001b[2K${text}`);
-      shown = true;
-      lastText = text;
-    },
+    update: (step, done, total) => show(`typedc: ${step} ${done}/${total} files`, total),
+    status: (text, total) => show(`typedc: ${text}`, total),
     clear() {
       if (shown) stream.write("\r\u001b[2K");
       shown = false;

@@ -11,12 +11,15 @@ export function programDiagnostics(program: ts.Program, progress: Progress): ts.
   const all: ts.Diagnostic[] = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
   const files = program.getSourceFiles().filter((sf) => !program.isSourceFileDefaultLibrary(sf));
   const declarations = program.getCompilerOptions().declaration === true || program.getCompilerOptions().composite === true;
-  files.forEach((sf, i) => {
-    progress.update("checking", i, files.length);
+  // Progress counts the project's sources; declaration files (libraries) are checked too but count for nothing.
+  const total = files.filter((sf) => !sf.isDeclarationFile).length;
+  let done = 0;
+  for (const sf of files) {
     all.push(...program.getSyntacticDiagnostics(sf));
     all.push(...program.getSemanticDiagnostics(sf));
-    if (declarations && !sf.isDeclarationFile) all.push(...program.getDeclarationDiagnostics(sf));
-  });
-  progress.update("checking", files.length, files.length);
+    if (sf.isDeclarationFile) continue;
+    if (declarations) all.push(...program.getDeclarationDiagnostics(sf));
+    progress.update("checking", ++done, total);
+  }
   return [...ts.sortAndDeduplicateDiagnostics(all)];
 }
