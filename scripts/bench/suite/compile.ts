@@ -93,6 +93,7 @@ export async function runCompile(modules: number, timing: TimingOptions, log: (l
   try {
     const files = writeTree(path.join(work, "src"), modules);
     const outDir = (name: string) => path.join(work, "out", name);
+    // pair runs both builds once untimed (they must succeed; this is also their first warm-up), then times them.
     const pair = (id: string, baseline: string, base: () => unknown, f: () => unknown) => {
       try {
         base();

@@ -47,9 +47,9 @@ const MODES: Readonly<Record<string, Mode>> = {
     w6Modules: 200, w6Timing: { reps: 7, warmups: 1 }, w6Spawn: true,
   },
   quick: {
-    records: 1_000_000, timing: { reps: 7, warmups: 2 }, peerRecords: 20_000,
+    records: 1_000_000, timing: { reps: 7, warmups: 1 }, peerRecords: 20_000,
     w4Records: 100_000, w4Timing: { reps: 3, warmups: 1 }, w5Sizes: [10_000, 1_000_000],
-    w6Modules: 50, w6Timing: { reps: 3, warmups: 1 }, w6Spawn: true,
+    w6Modules: 50, w6Timing: { reps: 3, warmups: 0 }, w6Spawn: true,
   },
   tiny: {
     records: 1_000, timing: { reps: 1, warmups: 0 }, peerRecords: 1_000,
