@@ -5,7 +5,7 @@
  */
 import type * as TS from "typescript";
 import type { AccessStep } from "@typedc/core";
-import { bindingOfIdentifier, type Binding } from "./bindings.js";
+import { bindingOfIdentifier, typedExpressionType, type Binding } from "./bindings.js";
 import type { ProgramState } from "./program-state.js";
 
 /** ChainStep is one step with the node that performs it (and, for an index, the index expression). */
@@ -22,6 +22,8 @@ export interface Chain {
   readonly steps: readonly ChainStep[];
   /** Some step is `?.` (not supported on typed values: reported). */
   readonly optional: boolean;
+  /** The root is a call returning a typed object (`pick(2).pid`); `root` then only names it in messages. */
+  readonly rootCall?: TS.CallExpression;
 }
 
 /** skipOuter strips parentheses and non-null assertions. */
@@ -46,6 +48,13 @@ export function chainOf(st: ProgramState, expr: TS.Expression): Chain | undefine
       optional ||= e.questionDotToken !== undefined;
     } else break;
     e = skipOuter(ts, e.expression);
+  }
+  if (ts.isCallExpression(e) && steps.length > 0) {
+    // `pick(2).pid`: a call returning a typed object; its value is opened once per access.
+    const t = typedExpressionType(st, e);
+    if (t?.kind !== "object") return undefined;
+    const binding: Binding = { kind: "object", type: t.type, decl: e as unknown as TS.NamedDeclaration, mutable: true };
+    return { root: ts.factory.createIdentifier(e.expression.getText().replace(/\s+/g, "") + "()"), rootCall: e, binding, steps, optional };
   }
   if (!ts.isIdentifier(e)) return undefined;
   const binding = bindingOfIdentifier(st, e);

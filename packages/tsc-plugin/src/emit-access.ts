@@ -22,6 +22,8 @@ export interface CompiledChain {
   /** The access path as the source spells it (`tasks[i].se.vruntime`). */
   readonly pathText: string;
   readonly location: string;
+  /** A call root, visited: evaluated first, into the ref's temporary (see withRoot). */
+  readonly rootInit?: TS.Expression;
 }
 
 /** hopKey is the runtime key of a hop (`[].se.vruntime`). */
@@ -45,11 +47,11 @@ function spellPath(chain: Chain, stepCount: number, marked: number): string {
  * them by default). `indexExprs` are the index expressions, already visited. Pointer
  * hops dereference through `__typedc.pderef` (null: a TypeError naming the path).
  */
-export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, indexExprs: readonly TS.Expression[], location: string, stepCount = chain.steps.length): CompiledChain {
+export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, indexExprs: readonly TS.Expression[], location: string, stepCount = chain.steps.length, rootInit?: TS.Expression): CompiledChain {
   const f = fs.f;
   const r = localRef(fs, chain.binding);
   const ref = refExpr(fs, r);
-  const refAgain = (): TS.Expression => (r.inline ? ref : refExpr(fs, r));
+  const refAgain = (): TS.Expression => (r.inline && r.temp === undefined ? ref : refExpr(fs, r));
   const keys = plan.hops.map((h) => hopKey(h.segments));
   const paths = pathExprs(fs, r, refAgain(), keys);
   const checks = fs.st.options.boundsChecks;
@@ -97,7 +99,7 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
     }
     stepsSoFar += hop.segments.length;
   }
-  return { ref: refAgain(), local: r, refAgain, path: paths[paths.length - 1]!, address, pathText, location };
+  return { ref: refAgain(), local: r, refAgain, path: paths[paths.length - 1]!, address, pathText, location, rootInit };
 }
 
 /** handleOf is the handle of the chain's ref: `x$h` (hoisted) or `x$r.h`. */
@@ -208,4 +210,14 @@ function checkedIndex(fs: FileState, index: TS.Expression, count: TS.Expression,
   const isIndex = f.createStrictEquality(f.createBinaryExpression(id(), ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken, f.createNumericLiteral(0)), id());
   const test = f.createLogicalAnd(isIndex, f.createLessThan(id(), count));
   return f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, id(), undefined, call));
+}
+
+/**
+ * withRoot opens a call root before the access that uses it:
+ * `pick(2).pid = 7` → `(_r$1 = __typedc$cref(pick(2)), <write through _r$1>)`.
+ */
+export function withRoot(fs: FileState, c: CompiledChain, access: TS.Expression): TS.Expression {
+  if (c.rootInit === undefined || c.local.temp === undefined) return access;
+  const f = fs.f;
+  return f.createParenthesizedExpression(f.createCommaListExpression([f.createAssignment(f.createIdentifier(c.local.temp.text), rtCall(fs, "cref", [c.rootInit])), access]));
 }

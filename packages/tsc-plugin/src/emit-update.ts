@@ -12,9 +12,9 @@ import type * as TS from "typescript";
 import { Diagnostics, printCType } from "@typedc/core";
 import { bindingOfIdentifier } from "./bindings.js";
 import { chainOf, skipOuter } from "./chain.js";
-import { compileChain, objectOf, pointerWriteOf, readOf, writeOf, type CompiledChain } from "./emit-access.js";
+import { objectOf, pointerWriteOf, readOf, writeOf, type CompiledChain } from "./emit-access.js";
 import { localRef, rtCall, tempName, type FileState } from "./file-state.js";
-import { indexExpressions, locationOfNode, planChain, replaced, report, type PlannedChain, type Visitor } from "./transformer.js";
+import { compileFor, done, planChain, replaced, report, type PlannedChain, type Visitor } from "./transformer.js";
 
 /** COMPOUND maps a compound assignment token to its binary operator token. */
 function compoundOperator(ts: typeof TS, kind: TS.SyntaxKind): TS.BinaryOperator | undefined {
@@ -56,7 +56,7 @@ function typedTarget(v: Visitor, target: TS.Expression): PlannedChain | undefine
 }
 
 function compile(v: Visitor, p: PlannedChain, node: TS.Node): CompiledChain {
-  return compileChain(v.fs, p.chain, p.plan, indexExpressions(v, p.chain, p.chain.steps.length), locationOfNode(v.fs, node));
+  return compileFor(v, p.chain, p.plan, node);
 }
 
 /** visitAssignment compiles `=` and compound assignments whose target is typed; undefined when it is not. */
@@ -93,11 +93,11 @@ export function visitAssignment(v: Visitor, node: TS.BinaryExpression): TS.Expre
     switch (result.shape) {
       case "record":
       case "array":
-        return replaced(fs, rtCall(fs, "assign", [objectOf(fs, c), value]), node);
+        return done(fs, c, rtCall(fs, "assign", [objectOf(fs, c), value]), node);
       case "pointer":
-        return replaced(fs, pointerWriteOf(fs, c, value), node);
+        return done(fs, c, pointerWriteOf(fs, c, value), node);
       default:
-        return replaced(fs, writeOf(fs, c, value, used, c.address, result.fast), node);
+        return done(fs, c, writeOf(fs, c, value, used, c.address, result.fast), node);
     }
   }
   const opChar = opText.slice(0, -1);
@@ -106,12 +106,12 @@ export function visitAssignment(v: Visitor, node: TS.BinaryExpression): TS.Expre
       report(fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, [opText, left.getText().replace(/\s+/g, ""), result.typeName], node.operatorToken);
       return node;
     }
-    return replaced(fs, atomicRmw(fs, c, opChar, value, false), node);
+    return done(fs, c, atomicRmw(fs, c, opChar, value, false), node);
   }
   const a = tempName(fs, "_a");
   const read = readOf(fs, c, a, result.fast);
   const updated = f.createBinaryExpression(read, binary!, value);
-  return replaced(fs, writeOf(fs, c, updated, used, f.createAssignment(a, c.address), result.fast), node);
+  return done(fs, c, writeOf(fs, c, updated, used, f.createAssignment(a, c.address), result.fast), node);
 }
 
 function atomicRmw(fs: FileState, c: CompiledChain, op: string, value: TS.Expression, post: boolean): TS.Expression {
@@ -160,16 +160,16 @@ export function visitUpdate(v: Visitor, node: TS.PrefixUnaryExpression | TS.Post
   const used = valueUsed(ts, node);
   const c = compile(v, p, node.operand);
   const one = result.value === "bigint" ? f.createBigIntLiteral("1n") : f.createNumericLiteral(1);
-  if (result.shape === "atomic") return replaced(fs, atomicRmw(fs, c, increment ? "+" : "-", one, post && used), node);
+  if (result.shape === "atomic") return done(fs, c, atomicRmw(fs, c, increment ? "+" : "-", one, post && used), node);
   const op = increment ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken;
   const a = tempName(fs, "_a");
   if (!post || !used) {
     // `++x.n` → P.wr(h, _a = addr, P.rd(h, _a) + 1)  (setr when the new value is used)
-    return replaced(fs, writeOf(fs, c, f.createBinaryExpression(readOf(fs, c, a, result.fast), op, one), used, f.createAssignment(a, c.address), result.fast), node);
+    return done(fs, c, writeOf(fs, c, f.createBinaryExpression(readOf(fs, c, a, result.fast), op, one), used, f.createAssignment(a, c.address), result.fast), node);
   }
   // `x.n++` used → (_v = P.rd(h, _a = addr), P.wr(h, _a, _v + 1), _v)
   const old = tempName(fs, "_v");
   const read = f.createAssignment(old, readOf(fs, c, f.createAssignment(a, c.address), result.fast));
   const write = writeOf(fs, c, f.createBinaryExpression(old, op, one), false, a, result.fast);
-  return replaced(fs, f.createParenthesizedExpression(f.createCommaListExpression([read, write, old])), node);
+  return done(fs, c, f.createParenthesizedExpression(f.createCommaListExpression([read, write, old])), node);
 }

@@ -34,6 +34,8 @@ export interface LocalRef {
   readonly fields: Set<string>;
   readonly hoist: boolean;
   readonly inline: boolean;
+  /** A call root (`pick(2).pid`): the temporary its CompiledRef is held in for one access. */
+  readonly temp?: TS.Identifier;
 }
 
 /** FileState is the per-file state of one transformer run. */
@@ -116,6 +118,11 @@ function anchorOf(fs: FileState, b: Binding): TS.Node | undefined {
 export function localRef(fs: FileState, b: Binding): LocalRef {
   let r = fs.refs.get(b);
   if (r === undefined) {
+    if (fs.st.ts.isCallExpression(b.decl)) {
+      r = { binding: b, name: "call", refName: "", paths: new Map(), fields: new Set(), hoist: false, inline: true, temp: tempName(fs, "_r") };
+      fs.refs.set(b, r);
+      return r;
+    }
     const name = (b.decl.name as TS.Identifier).text;
     const anchor = anchorOf(fs, b);
     r = { binding: b, name, refName: `${name}$r`, paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined };
@@ -131,6 +138,7 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
 
 /** refExpr is the expression of a binding's CompiledRef at an access: `x$r`, or `__typedc.cref(x)` for an inline one. */
 export function refExpr(fs: FileState, r: LocalRef): TS.Expression {
+  if (r.temp !== undefined) return fs.f.createIdentifier(r.temp.text);
   if (r.inline) return rtCall(fs, "cref", [fs.f.createIdentifier(r.name)]);
   fs.used = true;
   return fs.f.createIdentifier(r.refName);

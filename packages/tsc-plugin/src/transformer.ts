@@ -10,7 +10,7 @@ import type * as TS from "typescript";
 import { createDiagnostic, Diagnostics, planAccess, printCType, typedChainLength, type AccessPlan, type DiagnosticMessage } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, CACHE_CALLS, contextualType, cTypeOf, TYPED_CALLS, typedExpressionType } from "./bindings.js";
 import { chainOf, skipOuter, type Chain } from "./chain.js";
-import { compileChain, objectOf, pointerReadOf, readOf } from "./emit-access.js";
+import { compileChain, objectOf, pointerReadOf, readOf, withRoot, type CompiledChain } from "./emit-access.js";
 import { visitAssignment, visitUpdate } from "./emit-update.js";
 import { finishFile } from "./emit-file.js";
 import { newFileState, localRef, refDeclarations, refExpr, refField, rtCall, typeSetRef, type FileState } from "./file-state.js";
@@ -58,6 +58,17 @@ export function planChain(fs: FileState, chain: Chain, stepCount = chain.steps.l
 /** indexExpressions visits the index expressions of the first `stepCount` steps. */
 export function indexExpressions(v: Visitor, chain: Chain, stepCount: number): TS.Expression[] {
   return chain.steps.slice(0, stepCount).filter((s) => s.index !== undefined).map((s) => v.expr(s.index!));
+}
+
+/** compileFor compiles the first `stepCount` steps of a planned chain, visiting its index expressions and call root. */
+export function compileFor(v: Visitor, chain: Chain, plan: AccessPlan, node: TS.Node, stepCount = chain.steps.length): CompiledChain {
+  const rootInit = chain.rootCall === undefined ? undefined : v.expr(chain.rootCall);
+  return compileChain(v.fs, chain, plan, indexExpressions(v, chain, stepCount), locationOfNode(v.fs, node), stepCount, rootInit);
+}
+
+/** done finishes a compiled access: opens a call root first, and stands for the original node. */
+export function done(fs: FileState, c: CompiledChain, generated: TS.Expression, original: TS.Node): TS.Expression {
+  return replaced(fs, withRoot(fs, c, generated), original);
 }
 
 /** replaced marks a generated node as standing for an original one (source maps, comments). */
@@ -180,17 +191,17 @@ function visitAccess(v: Visitor, node: TS.PropertyAccessExpression | TS.ElementA
   }
   const planned = planChain(fs, chain);
   if (planned === undefined) return node; // reported; the file has no output
-  const c = compileChain(fs, chain, planned.plan, indexExpressions(v, chain, steps.length), locationOfNode(fs, node));
+  const c = compileFor(v, chain, planned.plan, node);
   const result = planned.plan.result;
   switch (result.shape) {
     case "scalar":
     case "bits":
     case "atomic":
-      return replaced(fs, readOf(fs, c, c.address, result.fast), node);
+      return done(fs, c, readOf(fs, c, c.address, result.fast), node);
     case "pointer":
-      return replaced(fs, flowed(v, node, pointerReadOf(fs, c), result.target === null || result.target === undefined ? "void" : printCType(result.target)), node);
+      return done(fs, c, flowed(v, node, pointerReadOf(fs, c), result.target === null || result.target === undefined ? "void" : printCType(result.target)), node);
     default:
-      return replaced(fs, flowed(v, node, objectOf(fs, c), result.typeName), node);
+      return done(fs, c, flowed(v, node, objectOf(fs, c), result.typeName), node);
   }
 }
 
@@ -213,7 +224,7 @@ function lengthOf(v: Visitor, chain: Chain, node: TS.Expression): TS.Expression 
   const { fs } = v;
   const f = fs.f;
   const n = chain.steps.length - 1;
-  if (n === 0) {
+  if (n === 0 && chain.rootCall === undefined) {
     const r = localRef(fs, chain.binding);
     return replaced(fs, refField(fs, r, refExpr(fs, r), "length"), node);
   }
@@ -221,12 +232,12 @@ function lengthOf(v: Visitor, chain: Chain, node: TS.Expression): TS.Expression 
   if (planned === undefined) return node;
   const count = planned.plan.result.count ?? 0;
   const hasIndex = chain.steps.slice(0, n).some((s) => s.index !== undefined);
-  if (count > 0 && !hasIndex) return replaced(fs, f.createNumericLiteral(count), node);
-  const c = compileChain(fs, chain, planned.plan, indexExpressions(v, chain, n), locationOfNode(fs, node), n);
+  if (count > 0 && !hasIndex && chain.rootCall === undefined) return replaced(fs, f.createNumericLiteral(count), node);
+  const c = compileFor(v, chain, planned.plan, node, n);
   const length = count > 0
     ? f.createBinaryExpression(c.address, fs.st.ts.SyntaxKind.CommaToken, f.createNumericLiteral(count))
     : rtCall(fs, "flen", [f.createPropertyAccessExpression(c.ref, "h"), c.address, f.createPropertyAccessExpression(f.createPropertyAccessExpression(c.path, "t"), "stride")]);
-  return replaced(fs, f.createParenthesizedExpression(length), node);
+  return done(fs, c, f.createParenthesizedExpression(length), node);
 }
 
 /** OPTIONS_ARGUMENT is the index of the options argument of each typed runtime call. */
