@@ -156,6 +156,7 @@ const BAD: readonly (readonly [string, string])[] = [
   ["local shadowing of a C type name", `type i32x = number;\ninterface S { a: u8; b: i32x }\n`],
   ["__typed inside a struct", `import type { __typed } from "@typedc/runtime";\ninterface T { a: u8 }\ninterface S { id: u8; t: __typed<T> }\n`],
   ["class and value names used as types", `class K { a = 1 }\nconst v = 1;\ninterface S { id: u8; k: K; v: v }\n`],
+  ["qualified names that name no type", `enum E { A }\nclass K {}\ninterface I { a: u8 }\ninterface S { id: u8; a: E.A; b: E.Nope; c: K.X; d: I.a; e: Missing.X }\n`],
   ["cycle by value (checkDecls)", `interface A { b: B; n: u8 }\ninterface B { a: A }\ninterface C { self: C; id: u8 }\n`],
   ["unresolvable import", `import type { Task } from "./missing";\ninterface S { id: u32; t: ptr<Task> }\n`],
 ];

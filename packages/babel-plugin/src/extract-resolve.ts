@@ -69,8 +69,13 @@ function bindingOfEntity(program: BabelProgram, file: ModuleFile, name: t.Identi
   // `rt.Nope`: TypeScript finds no such export (1004), whether or not the runtime resolves.
   if (left.kind === "runtimeNamespace") return isRuntimeTypeName(right) ? { kind: "runtime", name: right } : { kind: "unknown" };
   if (left.kind === "namespace") return exportOf(program, left.file, right, 0) ?? { kind: "unknown" };
-  if (left.kind === "symbol") return { kind: "other" }; // `E.A`: an enum member, or a class's namespace side
+  if (left.kind === "symbol") return enumMemberOf(left.symbol, right) ? { kind: "other" } : { kind: "unknown" };
   return { kind: "unknown" };
+}
+
+/** enumMemberOf tells whether `E.A` names a member of an enum (a type without C layout); any other `X.A` names nothing. */
+function enumMemberOf(symbol: TypeSymbol & { kind: "decls" }, name: string): boolean {
+  return symbol.decls.some((d) => d.type === "TSEnumDeclaration" && d.members.some((m) => (m.id.type === "Identifier" ? m.id.name : m.id.value) === name));
 }
 
 /** bindingOfSymbol follows an import symbol to what it imports. */
