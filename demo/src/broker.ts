@@ -101,7 +101,8 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
           queues[mainUnit]!.push(t);
           continue;
         }
-        const next = take(mainUnit);
+        const own = queues[mainUnit]!.shift(); // like the C kernel's unit, main runs only its own queue
+        const next = own && { task: own, stolen: false };
         if (!next) break;
         if (!runPlainTask(next.task, mainUnit)) mine.doubleRuns++;
         else {
@@ -110,7 +111,7 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
         }
         ran(mainUnit, next.task, next.stolen);
       }
-      if (forked === iterations && totalEvents() === total) {
+      if (!mainDone && forked === iterations && totalEvents() === total) {
         mainDone = true;
         finish();
       } else setImmediate(slice);

@@ -98,7 +98,7 @@ async function main(opts: DemoOptions): Promise<number> {
 
     // The shared-memory run.
     warmUp(types, host, publishedOf(shared), strategy);
-    const cfg = { unit: cUnit, units, iterations: opts.iterations };
+    const cfg = { unit: cUnit, units, iterations: opts.iterations, steals: false }; // the C kernel runs its own queue; workers steal
     const ts = tsOps(shared);
     const sharedRun = await runShared(workers, ctrl, shared, wasmOps(shared, k, countersInC, ts.charge), cfg, opts.timeoutMs);
     log();

@@ -27,6 +27,8 @@ export interface UnitConfig {
   readonly unit: number;
   readonly units: number;
   readonly iterations: number;
+  /** Whether the unit steals from other units when its own queue is empty (the C kernel's unit does not). */
+  readonly steals: boolean;
 }
 
 /** UnitState is a unit's progress, kept between steps (the main thread runs its unit in slices). */
@@ -110,8 +112,8 @@ export function step(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitStat
     run(shared, ops, cfg, st, own, false);
     return "worked";
   }
-  const loads = loadsOf(shared, ops, cfg.units);
-  const victim = chooseVictim(loads, cfg.unit);
+  const loads = cfg.steals ? loadsOf(shared, ops, cfg.units) : [];
+  const victim = cfg.steals ? chooseVictim(loads, cfg.unit) : -1;
   if (victim < 0) return totalEvents(shared, cfg.units) === cfg.units * cfg.iterations ? "done" : "idle";
   const index = ops.dequeue(victim);
   if (index < 0) return "idle"; // someone else took it first

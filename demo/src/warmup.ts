@@ -32,7 +32,7 @@ export function warmUp(types: DemoTypes, format: AbiId, published: Published, st
   const { shared } = openShared({ wasmMemory: memory.buffer, memory, types, format, strategy });
   const ops = tsOps(shared);
   const st = newUnitState();
-  const cfg = { unit: 0, units: 1, iterations: WARMUP_TASKS };
+  const cfg = { unit: 0, units: 1, iterations: WARMUP_TASKS, steals: true };
   while (step(shared, ops, cfg, st) !== "done") {
     // every step forks, runs or finds the run over
   }

@@ -18,7 +18,7 @@ const input = workerData as WorkerInput;
 const port = parentPort!;
 const ctrl = new Int32Array(input.ctrl);
 const types = loadDemoTypes();
-const cfg: UnitConfig = { unit: input.unit, units: input.units, iterations: input.iterations };
+const cfg: UnitConfig = { unit: input.unit, units: input.units, iterations: input.iterations, steals: true };
 
 // Attach: worker 0 creates the counters with a format policy among every unit's format.
 const memory = TypedMemory.from(input.wasmMemory, { directoryOffset: input.directoryOffset });
