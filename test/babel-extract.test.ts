@@ -1,13 +1,14 @@
 // The Babel extractor against the TypeScript one: for every layout fixture and for inline
 // sources (good and bad), extractDeclsBabel gives the same DeclSet and the same diagnostics
 // (codes, texts, locations) as extractFromFiles / extractDecls with TypeScript 6.
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SCALAR_NAMES, checkDecls, type DeclSet, type Result } from "@typedc/core";
-import { extractFromFiles } from "@typedc/tsc-plugin";
+import { extractDecls, extractFromFiles } from "@typedc/tsc-plugin";
 import { extractDeclsBabel } from "../packages/babel-plugin/src/index.js";
 import { extractProject, writeProject } from "./extract-helpers.js";
 
@@ -35,6 +36,33 @@ function expectSame(tsc: Result<DeclSet>, babel: Result<DeclSet>): void {
   expect(Object.keys(babel.value.types)).toEqual(Object.keys(tsc.value.types));
 }
 
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+
+/** EXTRACT_FROM_FILES_OPTIONS are extractFromFiles' default compiler options (packages/tsc-plugin/src/extract.ts). */
+const EXTRACT_FROM_FILES_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+  lib: ["lib.es2022.d.ts"],
+};
+
+const parsedFiles = new Map<string, ts.SourceFile | undefined>();
+
+/** extractFromFilesCached is extractFromFiles(ts, [file]) with every file parsed once for all calls (none changes during the test). */
+function extractFromFilesCached(file: string): Result<DeclSet> {
+  const host = ts.createCompilerHost(EXTRACT_FROM_FILES_OPTIONS);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version, onError, create) => {
+    if (!parsedFiles.has(name)) parsedFiles.set(name, getSourceFile(name, version, onError, create));
+    return parsedFiles.get(name);
+  };
+  return extractDecls(ts, ts.createProgram({ rootNames: [file], options: EXTRACT_FROM_FILES_OPTIONS, host }), [file]);
+}
+
 const IMPORTS = `import type { ${[...SCALAR_NAMES].join(", ")}, ptr, array, union, bits, packed, aligned, atomic } from "@typedc/runtime";\n`;
 
 describe("extractDeclsBabel equals the TypeScript extractor", () => {
@@ -60,6 +88,20 @@ describe("extractDeclsBabel equals the TypeScript extractor", () => {
     for (const file of inputs.filter((f) => /headers[\\/](elf|net)|quirks[\\/]enums/.test(f))) {
       expectSame(extractFromFiles(ts, [file]), extractDeclsBabel(file));
     }
+  });
+
+  it("on the repository's own TypeScript sources that declare C types (demo/, examples/)", () => {
+    const listed = execFileSync("git", ["ls-files", "demo/*.ts", "examples/*.ts"], { cwd: REPO, encoding: "utf8" });
+    const files = listed.split("\n").filter((f) => f.endsWith(".ts")).map((f) => join(REPO, f));
+    expect(files.length).toBeGreaterThan(5);
+    expectSame(extractFromFiles(ts, [files[0]!]), extractFromFilesCached(files[0]!)); // the cache changes nothing
+    let records = 0;
+    for (const file of files) {
+      const babel = extractDeclsBabel(file);
+      expectSame(extractFromFilesCached(file), babel);
+      records += Object.keys(babel.value.types).length;
+    }
+    expect(records).toBeGreaterThan(5);
   });
 
   it.each([
