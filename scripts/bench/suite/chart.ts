@@ -16,11 +16,14 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-// colorOf picks a bar colour by the kind of row.
+const PEERS: ReadonlySet<string> = new Set(["structurae", "buffer-backed-object", "typed-struct", "restructure", "koffi"]);
+
+// colorOf picks a bar colour by the kind of row: baselines grey, typedc blue, the JS struct libraries orange, the rest green.
 function colorOf(id: string): string {
   if (id.startsWith("limit") || id === "tsc-emit" || id === "tsc-cli" || id === "babel-preset-typescript" || id.startsWith("typedc-native")) return "#888888";
   if (id.startsWith("typedc")) return "#2b7bb9";
-  return "#d9822b";
+  if (PEERS.has(id.split("@")[0]!)) return "#d9822b";
+  return "#5b9a4f"; // hand-written code, plain objects, message passing, other compilers
 }
 
 /** renderChart returns the SVG text for the measured rows of every workload. */
