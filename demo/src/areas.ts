@@ -39,6 +39,9 @@ export interface Shared {
   /** Each unit's run queue and counters, bound once (a view per element, reused). */
   readonly runq: readonly RunQueue[];
   readonly perf: readonly PerfUnit[];
+  /** The same areas as whole arrays: what hot.ts's typed functions take. */
+  readonly runqArray: RunQueue[];
+  readonly perfArray: PerfUnit[];
   /** Absolute byte offsets (wasm32 pointers) of the cache's first object and of each area. */
   readonly tasksBase: number;
   readonly taskStride: number;
@@ -111,12 +114,16 @@ export function openShared(req: OpenRequest): { shared: Shared; facts: AreaFact[
   facts.push({ name: AREA.perf, created: perf.created, published: perf.format });
   const objects = cacheObjects(memory, AREA.tasks);
   const tasks = __typed.at(wasmMemory, objects.base, { type: cache.table, count: objects.capacity, strategy, name: AREA.tasks }) as Task[];
+  const runqArray = rebindArea<RunQueue[]>(wasmMemory, memory, AREA.runq, strategy);
+  const perfArray = rebindArea<PerfUnit[]>(wasmMemory, memory, AREA.perf, strategy);
   const shared: Shared = {
     memory,
     cache,
     tasks,
-    runq: elementsOf(rebindArea<RunQueue[]>(wasmMemory, memory, AREA.runq, strategy)),
-    perf: elementsOf(rebindArea<PerfUnit[]>(wasmMemory, memory, AREA.perf, strategy)),
+    runq: elementsOf(runqArray),
+    perf: elementsOf(perfArray),
+    runqArray,
+    perfArray,
     tasksBase: objects.base,
     taskStride: objects.stride,
     runqBase: runq.byteOffset,

@@ -5,11 +5,10 @@
  * tasks have run. The same loop drives the TypeScript workers and the main
  * thread's wasm32 C kernel unit; only the queue operations differ (UnitOps).
  */
-import { atomicAdd, atomicLoad, writeCString } from "@typedc/runtime";
 import type { Shared } from "./areas";
-import * as ring from "./runq";
+import * as hot from "./hot";
 import { chooseVictim, describeDecision, type UnitLoad } from "./steal";
-import { commOf, costCyclesOf, EXIT_DEAD, pidOf, prioOf, TASK_RUNNING, type RunReport } from "./workload";
+import { commOf, costCyclesOf, pidOf, prioOf, type RunReport } from "./workload";
 
 /** UnitOps are the queue and counter operations of one unit (TypeScript's or the C kernel's). */
 export interface UnitOps {
@@ -49,7 +48,7 @@ export function newUnitState(): UnitState {
 /** totalEvents sums every unit's `events` counter (atomic loads). */
 export function totalEvents(shared: Shared, units: number): number {
   let sum = 0;
-  for (let u = 0; u < units; u++) sum += Number(atomicLoad(shared.perf[u]!, "events"));
+  for (let u = 0; u < units; u++) sum += hot.eventsOf(shared.perfArray, u);
   return sum;
 }
 
@@ -58,28 +57,19 @@ function fork(shared: Shared, cfg: UnitConfig, st: UnitState): number {
   const k = st.forked;
   const pid = pidOf(cfg.unit, k);
   const index = shared.cache.indexOf(shared.cache.alloc());
-  const t = shared.tasks[index]!;
-  t.pid = pid;
-  t.state = TASK_RUNNING;
-  writeCString(t.comm, commOf(cfg.unit, k));
-  t.vruntime = BigInt(k);
-  t.parent = k === 0 ? null : shared.tasks[st.firstIndex]!; // ptr<Task>: a wasm32 address, written as a view
-  t.prio = prioOf(pid);
+  hot.writeTask(shared.tasks, index, pid, k, commOf(cfg.unit, k), prioOf(pid), k === 0 ? -1 : st.firstIndex);
   if (k === 0) st.firstIndex = index;
   return index;
 }
 
 // run does one task's work in place and charges the runner.
 function run(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitState, index: number, stolen: boolean): void {
-  const t = shared.tasks[index]!;
-  const pid = t.pid;
-  if (t.state !== TASK_RUNNING) {
+  const pid = hot.runTask(shared.tasks, index, costCyclesOf);
+  if (pid < 0) {
     st.doubleRuns++;
     return;
   }
   const cycles = costCyclesOf(pid);
-  t.state = EXIT_DEAD;
-  t.sum_exec_ns += BigInt(cycles);
   ops.markRunner(index, cfg.unit);
   ops.charge(cfg.unit, cycles, stolen);
   st.ran.push(pid);
@@ -89,7 +79,7 @@ function run(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitState, index
 /** loadsOf reads every unit's queue length and run count (the other units' shared counters). */
 export function loadsOf(shared: Shared, ops: UnitOps, units: number): UnitLoad[] {
   const loads: UnitLoad[] = [];
-  for (let u = 0; u < units; u++) loads.push({ queued: ops.queued(u), events: Number(atomicLoad(shared.perf[u]!, "events")) });
+  for (let u = 0; u < units; u++) loads.push({ queued: ops.queued(u), events: hot.eventsOf(shared.perfArray, u) });
   return loads;
 }
 
@@ -130,17 +120,10 @@ export function reportOf(cfg: UnitConfig, st: UnitState): RunReport {
 /** tsOps are the unit operations of a TypeScript agent: the ring protocol and counters through typed views. */
 export function tsOps(shared: Shared): UnitOps {
   return {
-    enqueue: (unit, index) => ring.enqueue(shared.runq[unit]!, index),
-    dequeue: (unit) => ring.dequeue(shared.runq[unit]!),
-    queued: (unit) => ring.runqLength(shared.runq[unit]!),
-    charge: (unit, cycles, stolen) => {
-      const p = shared.perf[unit]!;
-      atomicAdd(p, "cycles", BigInt(cycles));
-      if (stolen) atomicAdd(p, "misses", 1);
-      atomicAdd(p, "events", 1); // last: totalEvents counts a task only once it is fully charged
-    },
-    markRunner: (index, unit) => {
-      shared.tasks[index]!.flags = unit + 1;
-    },
+    enqueue: (unit, index) => hot.enqueue(shared.runqArray, unit, index),
+    dequeue: (unit) => hot.dequeue(shared.runqArray, unit),
+    queued: (unit) => hot.runqLength(shared.runqArray, unit),
+    charge: (unit, cycles, stolen) => hot.charge(shared.perfArray, unit, cycles, stolen),
+    markRunner: (index, unit) => hot.setRunner(shared.tasks, index, unit),
   };
 }
