@@ -22,6 +22,8 @@ import { nodeLoc, runtimeNameOf, type ProgramState } from "./program-state.js";
 /** Visitor is the per-file visitor with access to its FileState. */
 export interface Visitor {
   readonly fs: FileState;
+  /** The visitor's switch, by SyntaxKind (handlersOf). */
+  readonly handlers: Map<TS.SyntaxKind, (v: Visitor, node: any) => TS.VisitResult<TS.Node>>;
   readonly visit: (node: TS.Node) => TS.VisitResult<TS.Node>;
   readonly expr: (node: TS.Expression) => TS.Expression;
   readonly statements: (list: readonly TS.Statement[]) => TS.Statement[];
@@ -83,6 +85,7 @@ export function transformSourceFile(st: ProgramState, context: TS.Transformation
   const { ts } = st;
   const v: Visitor = {
     fs,
+    handlers: handlersOf(ts),
     visit: (node) => visit(v, node),
     expr: (node) => ts.visitNode(node, v.visit, ts.isExpression) as TS.Expression,
     statements: (list) => visitStatementList(v, list),
@@ -106,45 +109,58 @@ function visitStatementList(v: Visitor, list: readonly TS.Statement[]): TS.State
   return out;
 }
 
+type Handler = (v: Visitor, node: any) => TS.VisitResult<TS.Node>;
+
+const handlerTables = new WeakMap<typeof TS, Map<TS.SyntaxKind, Handler>>();
+
+/**
+ * handlersOf is the visitor's switch as a table keyed by SyntaxKind, built once per
+ * TypeScript module (its SyntaxKind numbers differ between versions). Type-only
+ * declarations and imports are returned as they are.
+ */
+function handlersOf(ts: typeof TS): Map<TS.SyntaxKind, Handler> {
+  let table = handlerTables.get(ts);
+  if (table !== undefined) return table;
+  const K = ts.SyntaxKind;
+  const each = (v: Visitor, node: TS.Node) => ts.visitEachChild(node, v.visit, v.fs.context);
+  const same: Handler = (_v, node) => node;
+  table = new Map<TS.SyntaxKind, Handler>([
+    [K.Block, (v, n: TS.Block) => visitBlock(v, n)],
+    [K.ModuleBlock, (v, n: TS.ModuleBlock) => v.fs.f.updateModuleBlock(n, v.statements(n.statements))],
+    [K.CaseClause, (v, n: TS.CaseClause) => v.fs.f.updateCaseClause(n, v.expr(n.expression), v.statements(n.statements))],
+    [K.DefaultClause, (v, n: TS.DefaultClause) => v.fs.f.updateDefaultClause(n, v.statements(n.statements))],
+    [K.ArrowFunction, (v, n: TS.ArrowFunction) => visitArrow(v, n) ?? each(v, n)],
+    [K.VariableDeclaration, (v, n: TS.VariableDeclaration) => visitVariableDeclaration(v, n)],
+    [K.ForOfStatement, (v, n: TS.ForOfStatement) => visitForOf(v, n) ?? each(v, n)],
+    [K.BinaryExpression, (v, n: TS.BinaryExpression) => visitAssignment(v, n) ?? each(v, n)],
+    [K.PrefixUnaryExpression, (v, n: TS.PrefixUnaryExpression) => visitUpdate(v, n) ?? each(v, n)],
+    [K.PostfixUnaryExpression, (v, n: TS.PostfixUnaryExpression) => visitUpdate(v, n) ?? each(v, n)],
+    [K.PropertyAccessExpression, (v, n: TS.PropertyAccessExpression) => visitAccess(v, n)],
+    [K.ElementAccessExpression, (v, n: TS.ElementAccessExpression) => visitAccess(v, n)],
+    [K.CallExpression, (v, n: TS.CallExpression) => visitCall(v, n)],
+    [K.Identifier, (v, n: TS.Identifier) => visitIdentifier(v, n)],
+    [K.DeleteExpression, (v, n: TS.DeleteExpression) => visitDelete(v, n)],
+    [K.InterfaceDeclaration, same],
+    [K.TypeAliasDeclaration, same],
+    [K.ImportDeclaration, same],
+    [K.ExportDeclaration, same],
+  ]);
+  for (let k = K.FirstTypeNode; k <= K.LastTypeNode; k++) table.set(k, same);
+  handlerTables.set(ts, table);
+  return table;
+}
+
 function visit(v: Visitor, node: TS.Node): TS.VisitResult<TS.Node> {
-  const { ts } = v.fs.st;
-  const { context } = v.fs;
-  switch (node.kind) {
-    case ts.SyntaxKind.Block:
-      return visitBlock(v, node as TS.Block);
-    case ts.SyntaxKind.ModuleBlock:
-      return v.fs.f.updateModuleBlock(node as TS.ModuleBlock, v.statements((node as TS.ModuleBlock).statements));
-    case ts.SyntaxKind.CaseClause:
-      return v.fs.f.updateCaseClause(node as TS.CaseClause, v.expr((node as TS.CaseClause).expression), v.statements((node as TS.CaseClause).statements));
-    case ts.SyntaxKind.DefaultClause:
-      return v.fs.f.updateDefaultClause(node as TS.DefaultClause, v.statements((node as TS.DefaultClause).statements));
-    case ts.SyntaxKind.ArrowFunction:
-      return visitArrow(v, node as TS.ArrowFunction) ?? ts.visitEachChild(node, v.visit, context);
-    case ts.SyntaxKind.VariableDeclaration:
-      return visitVariableDeclaration(v, node as TS.VariableDeclaration);
-    case ts.SyntaxKind.ForOfStatement:
-      return visitForOf(v, node as TS.ForOfStatement) ?? ts.visitEachChild(node, v.visit, context);
-    case ts.SyntaxKind.BinaryExpression:
-      return visitAssignment(v, node as TS.BinaryExpression) ?? ts.visitEachChild(node, v.visit, context);
-    case ts.SyntaxKind.PrefixUnaryExpression:
-    case ts.SyntaxKind.PostfixUnaryExpression:
-      return visitUpdate(v, node as TS.PrefixUnaryExpression | TS.PostfixUnaryExpression) ?? ts.visitEachChild(node, v.visit, context);
-    case ts.SyntaxKind.PropertyAccessExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
-      return visitAccess(v, node as TS.PropertyAccessExpression | TS.ElementAccessExpression);
-    case ts.SyntaxKind.CallExpression:
-      return visitCall(v, node as TS.CallExpression);
-    case ts.SyntaxKind.Identifier:
-      return visitIdentifier(v, node as TS.Identifier);
-    case ts.SyntaxKind.DeleteExpression: {
-      const chain = chainOf(v.fs.st, (node as TS.DeleteExpression).expression);
-      if (chain === undefined) return ts.visitEachChild(node, v.visit, context);
-      report(v.fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, ["delete", (node as TS.DeleteExpression).expression.getText(), printCType(chain.binding.type)], node);
-      return node;
-    }
-    default:
-      return ts.visitEachChild(node, v.visit, context);
-  }
+  const handler = v.handlers.get(node.kind);
+  return handler !== undefined ? handler(v, node) : v.fs.st.ts.visitEachChild(node, v.visit, v.fs.context);
+}
+
+/** visitDelete reports `delete` on a typed chain. */
+function visitDelete(v: Visitor, node: TS.DeleteExpression): TS.VisitResult<TS.Node> {
+  const chain = chainOf(v.fs.st, node.expression);
+  if (chain === undefined) return v.fs.st.ts.visitEachChild(node, v.visit, v.fs.context);
+  report(v.fs, Diagnostics.Operator_0_cannot_be_applied_to_typed_1_of_type_2, ["delete", node.expression.getText(), printCType(chain.binding.type)], node);
+  return node;
 }
 
 /** visitBlock visits a block; a function body also opens the refs of its typed parameters first. */
