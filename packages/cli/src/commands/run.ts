@@ -22,9 +22,20 @@ export function runCommand(entry: string, args: readonly string[], io: CliIo): n
     return EXIT_CODES.errors;
   }
   const direct = io.stdout === process.stdout && io.stderr === process.stderr;
+  // The threads of the program share compiled files through a folder that lives as long as the run.
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "typedc-run-"));
+  try {
+    return runChild(file, args, io, direct, cacheDir);
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+// runChild starts the program in a child Node with the hooks and waits for it.
+function runChild(file: string, args: readonly string[], io: CliIo, direct: boolean, cacheDir: string): number {
   const child = spawnSync(process.execPath, [...runExecArgv(), file, ...args], {
     cwd: io.cwd,
-    env: { ...io.env, TYPEDC_RUN_BASE_DIR: io.cwd },
+    env: { ...io.env, TYPEDC_RUN_BASE_DIR: io.cwd, TYPEDC_RUN_CACHE: cacheDir },
     stdio: direct ? "inherit" : ["inherit", "pipe", "pipe"],
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,

@@ -42,12 +42,16 @@ export function startWatch(settings: BuildSettings, io: CliIo): WatchHandle {
     }
   };
   status("Starting compilation in watch mode...");
-  rebuild();
-
+  // The watcher starts first, and the first build runs once it is listening, so no edit is missed;
+  // events that arrive during a build wait for it (builds are synchronous).
   const watcher = watch(path.dirname(settings.configPath), {
     ignoreInitial: true,
     ignored: watchIgnoreFor(bp.options.outDir),
   });
+  const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
+    rebuild();
+    resolve();
+  }));
   let pending: FileChange[] = [];
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -70,7 +74,6 @@ export function startWatch(settings: BuildSettings, io: CliIo): WatchHandle {
     timer = setTimeout(flush, DEBOUNCE_MS);
   };
   watcher.on("add", queue("add")).on("change", queue("change")).on("unlink", queue("unlink"));
-  const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
     ready,
     async close() {

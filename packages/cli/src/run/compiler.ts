@@ -4,6 +4,7 @@ import { Project, ts } from "ts-morph";
 import { emitProgram } from "../build/emit.js";
 import { pluginEntryOf } from "../build/plugin-entry.js";
 import type { ModuleFormat } from "./module-format.js";
+import type { OutputCache } from "./output-cache.js";
 
 /**
  * RUN_OVERRIDES turn a project's options into what running needs: JavaScript of
@@ -47,11 +48,13 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, st
 export class RunCompiler {
   private readonly projects = new Map<string, { project: Project; outputs: Map<string, string>; diagnostics: readonly Diagnostic[]; entry: Record<string, unknown> }>();
 
-  /** constructor takes the directory runtime error locations are relative to. */
-  constructor(private readonly baseDir: string) {}
+  /** constructor takes the directory runtime error locations are relative to, and the run's shared cache (if any). */
+  constructor(private readonly baseDir: string, private readonly cache?: OutputCache) {}
 
   /** compile returns the JavaScript (with an inline source map) of a TypeScript file in the given format; typedc errors in it throw. */
   compile(file: string, format: ModuleFormat): string {
+    const cached = this.cache?.get(file, format);
+    if (cached !== undefined) return cached;
     const configPath = ts.findConfigFile(path.dirname(file), ts.sys.fileExists);
     const key = `${configPath ?? ""}\0${format}`;
     let state = this.projects.get(key);
@@ -73,11 +76,21 @@ export class RunCompiler {
       state.outputs.clear();
       for (const out of emitted.files) if (out.source !== undefined) state.outputs.set(path.resolve(out.source), out.text);
       state.diagnostics = emitted.diagnostics;
+      this.store(state.outputs, state.diagnostics, format);
     }
     throwOnErrors(normalized, state.diagnostics);
     const js = state.outputs.get(normalized);
     if (js === undefined) throw new Error(`typedc run: TypeScript emitted no JavaScript for ${file}`);
     return js;
+  }
+
+  // store puts every output of an emit into the shared cache, except files with typedc errors (their loads must fail).
+  private store(outputs: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[], format: ModuleFormat): void {
+    if (this.cache === undefined) return;
+    const errors = diagnostics.filter((d) => d.category === "error");
+    if (errors.some((d) => d.loc === undefined)) return;
+    const failing = new Set(errors.map((d) => d.loc!.file));
+    for (const [file, js] of outputs) if (!failing.has(file)) this.cache.set(file, format, js);
   }
 }
 

@@ -7,11 +7,13 @@
 import { fileURLToPath } from "node:url";
 import { RunCompiler } from "./compiler.js";
 import { moduleFormatOf } from "./module-format.js";
+import { OutputCache } from "./output-cache.js";
 import { resolveTsFile } from "./resolve-ts.js";
 
-/** HookData is what register.ts passes: the directory runtime error locations are relative to. */
+/** HookData is what register.ts passes: the directory runtime error locations are relative to, and the run's cache folder. */
 export interface HookData {
   readonly baseDir: string;
+  readonly cacheDir?: string;
 }
 
 let compiler: RunCompiler | undefined;
@@ -21,7 +23,7 @@ const TS_FILE = /^file:.*(?<!\.d)\.(?:[cm]?ts|tsx)$/;
 
 /** initialize receives register's data and makes the compiler of this thread. */
 export function initialize(data: HookData | undefined): void {
-  compiler = new RunCompiler(data?.baseDir ?? process.cwd());
+  compiler = new RunCompiler(data?.baseDir ?? process.cwd(), data?.cacheDir !== undefined ? new OutputCache(data.cacheDir) : undefined);
 }
 
 type NextResolve = (specifier: string, context: unknown) => Promise<{ url: string; format?: string | null }>;

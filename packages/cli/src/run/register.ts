@@ -9,5 +9,6 @@ import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type { HookData } from "./hooks.js";
 
-const data: HookData = { baseDir: process.env.TYPEDC_RUN_BASE_DIR ?? process.cwd() };
+const cacheDir = process.env.TYPEDC_RUN_CACHE;
+const data: HookData = { baseDir: process.env.TYPEDC_RUN_BASE_DIR ?? process.cwd(), ...(cacheDir !== undefined ? { cacheDir } : {}) };
 register(pathToFileURL(path.join(__dirname, "hooks.js")).href, { data });
