@@ -4,7 +4,7 @@
  * module's data and stack), every area comes from the heap after it.
  */
 import type { AbiId } from "@typedc/core";
-import { __typed, typedCache, TypedMemory, type AtTarget, type FormatChoice, type Strategy, type TypedCache } from "@typedc/runtime";
+import { __typed, bindView, typedCache, TypedMemory, type FormatChoice, type Strategy, type TypedCache } from "@typedc/runtime";
 import type { PerfUnit, RunQueue, SchedStats, Task } from "./kernel-types";
 import type { DemoTypes } from "./types";
 
@@ -68,16 +68,14 @@ export function cacheObjects(memory: TypedMemory, name: string): { base: number;
 }
 
 /** rebindArea views a published area again with a chosen morph strategy, over its published table. */
-export function rebindArea<T>(wasmMemory: AtTarget, memory: TypedMemory, name: string, strategy: Strategy): T {
+export function rebindArea<T>(memory: TypedMemory, name: string, strategy: Strategy): T {
   const entry = memory.query(name);
   if (!entry) throw new Error(`assert: ${name} is not published`);
-  return __typed.at(wasmMemory, entry.byteOffset, { type: entry.table, strategy, name }) as T;
+  return bindView(entry.table, { bytes: memory.bytes, byteOffset: entry.byteOffset, byteLength: entry.byteLength, addressBase: 0 }, { strategy, name }) as T;
 }
 
 /** OpenRequest says how one agent opens the areas. */
 export interface OpenRequest {
-  /** The memory the typed memory lives in (the kernel's WebAssembly.Memory; a scratch buffer to warm up). */
-  readonly wasmMemory: AtTarget;
   readonly memory: TypedMemory;
   readonly types: DemoTypes;
   /** The agent's own format: what its accessors were built for. */
@@ -101,7 +99,7 @@ export interface AreaFact {
  * chosen strategy.
  */
 export function openShared(req: OpenRequest): { shared: Shared; facts: AreaFact[] } {
-  const { memory, types, format, wasmMemory, strategy } = req;
+  const { memory, types, format, strategy } = req;
   const facts: AreaFact[] = [];
   const cache = typedCache<Task>(AREA.tasks, { memory, type: types.Task, format, create: "never", wait: WAIT_MS });
   facts.push({ name: AREA.tasks, created: cache.created, published: cache.format });
@@ -113,9 +111,10 @@ export function openShared(req: OpenRequest): { shared: Shared; facts: AreaFact[
     : __typed.open(AREA.perf, { memory, type: types.PerfUnit, format, create: "never", wait: WAIT_MS });
   facts.push({ name: AREA.perf, created: perf.created, published: perf.format });
   const objects = cacheObjects(memory, AREA.tasks);
-  const tasks = __typed.at(wasmMemory, objects.base, { type: cache.table, count: objects.capacity, strategy, name: AREA.tasks }) as Task[];
-  const runqArray = rebindArea<RunQueue[]>(wasmMemory, memory, AREA.runq, strategy);
-  const perfArray = rebindArea<PerfUnit[]>(wasmMemory, memory, AREA.perf, strategy);
+  const region = { bytes: memory.bytes, byteOffset: objects.base, byteLength: objects.stride * objects.capacity, addressBase: 0 };
+  const tasks = bindView(cache.table, region, { count: objects.capacity, strategy, name: AREA.tasks }) as Task[];
+  const runqArray = rebindArea<RunQueue[]>(memory, AREA.runq, strategy);
+  const perfArray = rebindArea<PerfUnit[]>(memory, AREA.perf, strategy);
   const shared: Shared = {
     memory,
     cache,
@@ -144,6 +143,6 @@ export function publishedOf(shared: Shared): { tasks: string; runq: string; perf
 }
 
 /** statsView binds the C kernel's summary area. */
-export function statsView(wasmMemory: WebAssembly.Memory, memory: TypedMemory, strategy: Strategy): SchedStats {
-  return rebindArea<SchedStats>(wasmMemory, memory, AREA.stats, strategy);
+export function statsView(memory: TypedMemory, strategy: Strategy): SchedStats {
+  return rebindArea<SchedStats>(memory, AREA.stats, strategy);
 }

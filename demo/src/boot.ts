@@ -6,6 +6,7 @@
  */
 import { __typed, typedCache, TypedMemory } from "@typedc/runtime";
 import { AREA, DIRECTORY_LAYOUT, directoryOffsetOf } from "./areas";
+import type { SchedStats, Task } from "./kernel-types";
 import type { DemoTypes } from "./types";
 import { instantiateKernel, loadKernelModule, newKernelMemory, type WasmKernel } from "./wasm-kernel";
 
@@ -26,10 +27,10 @@ export function boot(types: DemoTypes, units: number, iterations: number): Boote
   const kernel = instantiateKernel(module, newKernelMemory());
   const directoryOffset = directoryOffsetOf(kernel.heapBase);
   const memory = TypedMemory.create({ buffer: kernel.memory, directoryOffset, ...DIRECTORY_LAYOUT });
-  typedCache(AREA.tasks, { memory, type: types.Task, format: C_FORMAT, capacity: units * iterations, create: "always" });
+  typedCache<Task>(AREA.tasks, { memory, type: types.Task, format: C_FORMAT, capacity: units * iterations, create: "always" });
   const runq = __typed.open(AREA.runq, { memory, type: types.RunQueue, format: C_FORMAT, count: units, create: "always" });
   const runqStride = runq.byteLength / units;
   for (let u = 0; u < units; u++) kernel.exports.runq_init(runq.byteOffset + u * runqStride); // C initialises, TypeScript reads `capacity`
-  __typed(AREA.stats, { memory, type: types.SchedStats, format: C_FORMAT, create: "always" });
+  __typed<SchedStats>(AREA.stats, { memory, type: types.SchedStats, format: C_FORMAT, create: "always" });
   return { module, kernel, memory, directoryOffset };
 }

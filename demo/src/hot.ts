@@ -61,6 +61,11 @@ export function eventsOf(perf: __typed<PerfUnits>, unit: number): number {
 
 const u32 = (n: number | bigint) => Number(n) >>> 0;
 
+/** setCapacity sets a ring's size (what kernel.c's runq_init does). */
+export function setCapacity(q: __typed<RunQueues>, unit: number, capacity: number): void {
+  q[unit].capacity = capacity;
+}
+
 /** runqLength is the number of committed, not yet dequeued entries (kernel.c runq_length). */
 export function runqLength(q: __typed<RunQueues>, unit: number): number {
   return (q[unit].committed - q[unit].head) >>> 0;

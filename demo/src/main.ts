@@ -9,7 +9,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import type { AbiId } from "@typedc/core";
-import { __typed, hostAbi, sizeof, type Strategy } from "@typedc/runtime";
+import { bindView, hostAbi, sizeof, type Strategy } from "@typedc/runtime";
 import { AREA, openShared, publishedOf, statsView } from "./areas";
 import { boot, C_FORMAT } from "./boot";
 import { runBroker } from "./broker";
@@ -66,8 +66,8 @@ async function main(opts: DemoOptions): Promise<number> {
   try {
     const attached: Attached[] = await Promise.all(workers.map((w) => nextMessage(w, "attached", opts.timeoutMs)));
     const host = hostAbi();
-    const { shared } = openShared({ wasmMemory: kernel.memory, memory, types, format: host, strategy }); // main's TypeScript: built for the host
-    const stats = statsView(kernel.memory, memory, strategy);
+    const { shared } = openShared({ memory, types, format: host, strategy }); // main's TypeScript: built for the host
+    const stats = statsView(memory, strategy);
     const perfEntry = memory.query(AREA.perf)!;
     const countersInC = sameAsWasm32(perfEntry.table, types.PerfUnit[C_FORMAT]!);
 
@@ -119,7 +119,7 @@ async function main(opts: DemoOptions): Promise<number> {
     log(`  C scan_tasks over the cache: runnable ${scan.summary.runnable}, max_depth ${scan.summary.maxDepth}, comm_hash 0x${scan.summary.commHash.toString(16)}, total_vruntime ${scan.summary.totalVruntime}`);
     checks.push(...scan.checks);
     checks.push(...checkBytes(v));
-    checks.push(reapAll(kernel.memory, shared, total));
+    checks.push(reapAll(shared, total));
 
     // The same workload with message passing.
     let ratioLine: string | undefined;
@@ -152,9 +152,10 @@ async function main(opts: DemoOptions): Promise<number> {
 }
 
 /** reapAll frees every descriptor back to the cache (as an exiting kernel's reaper would) and checks none is left. */
-function reapAll(wasmMemory: WebAssembly.Memory, shared: ReturnType<typeof openShared>["shared"], total: number): Check {
+function reapAll(shared: ReturnType<typeof openShared>["shared"], total: number): Check {
   for (let i = 0; i < total; i++) {
-    const object = __typed.at(wasmMemory, shared.tasksBase + i * shared.taskStride, { type: shared.cache.table });
+    const region = { bytes: shared.memory.bytes, byteOffset: shared.tasksBase + i * shared.taskStride, byteLength: shared.taskStride, addressBase: 0 };
+    const object = bindView(shared.cache.table, region); // a view of exactly one cache object, as cache.free wants
     shared.cache.free(object);
   }
   return check(shared.cache.inUse === 0, "every descriptor reaped", `${total} freed, inUse ${shared.cache.inUse}`);

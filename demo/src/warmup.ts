@@ -7,6 +7,8 @@
 import type { AbiId } from "@typedc/core";
 import { __typed, typedCache, TypedMemory, type Strategy } from "@typedc/runtime";
 import { AREA, openShared } from "./areas";
+import { setCapacity } from "./hot";
+import type { PerfUnit, RunQueue, Task } from "./kernel-types";
 import type { DemoTypes } from "./types";
 import { newUnitState, step, tsOps } from "./unit-loop";
 
@@ -25,11 +27,11 @@ export interface Published {
 export function warmUp(types: DemoTypes, format: AbiId, published: Published, strategy: Strategy): void {
   const memory = TypedMemory.create({ bytes: 1 << 20 });
   const id = (f: string) => f as AbiId; // the policies the demo uses publish ABI ids
-  typedCache(AREA.tasks, { memory, type: types.Task, format: id(published.tasks), capacity: WARMUP_TASKS, create: "always" });
-  const runq = __typed(AREA.runq, { memory, type: types.RunQueue, format: id(published.runq), count: 1, create: "always" });
-  runq[0].capacity = published.runqCapacity; // what the C kernel's runq_init writes
-  __typed(AREA.perf, { memory, type: types.PerfUnit, format: id(published.perf), count: 1, create: "always" });
-  const { shared } = openShared({ wasmMemory: memory.buffer, memory, types, format, strategy });
+  typedCache<Task>(AREA.tasks, { memory, type: types.Task, format: id(published.tasks), capacity: WARMUP_TASKS, create: "always" });
+  __typed<RunQueue>(AREA.runq, { memory, type: types.RunQueue, format: id(published.runq), count: 1, create: "always" });
+  __typed<PerfUnit>(AREA.perf, { memory, type: types.PerfUnit, format: id(published.perf), count: 1, create: "always" });
+  const { shared } = openShared({ memory, types, format, strategy });
+  setCapacity(shared.runqArray, 0, published.runqCapacity); // what the C kernel's runq_init writes
   const ops = tsOps(shared);
   const st = newUnitState();
   const cfg = { unit: 0, units: 1, iterations: WARMUP_TASKS, steals: true };

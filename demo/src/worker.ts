@@ -23,7 +23,7 @@ const cfg: UnitConfig = { unit: input.unit, units: input.units, iterations: inpu
 // Attach: worker 0 creates the counters with a format policy among every unit's format.
 const memory = TypedMemory.from(input.wasmMemory, { directoryOffset: input.directoryOffset });
 const createPerf = input.unit === 0 ? { format: { policy: input.perfPolicy, among: input.unitFormats }, units: input.units } : undefined;
-const { shared, facts } = openShared({ wasmMemory: input.wasmMemory, memory, types, format: input.format, strategy: input.strategy, createPerf });
+const { shared, facts } = openShared({ memory, types, format: input.format, strategy: input.strategy, createPerf });
 const attached: Attached = {
   kind: "attached",
   unit: input.unit,
