@@ -12,3 +12,9 @@ export { summarizeRecord, CACHELINE_BYTES, type RecordSummary, type Gap } from "
 export { overheadReport, type OverheadReport, type OverheadEntry, type NativeCost, type TypeSizes } from "./overhead.js";
 export { measureOverhead } from "./commands/overhead.js";
 export { formatRowOf, type FormatRow } from "./text/formats-table.js";
+export { buildCommand, type BuildCommandArgs } from "./commands/build.js";
+export { checkCommand } from "./commands/check.js";
+export { runCommand } from "./commands/run.js";
+export { startWatch, type WatchHandle } from "./commands/watch.js";
+export { runExecArgv } from "./run/exec-argv.js";
+export type { BuildSettings } from "./build/settings.js";
