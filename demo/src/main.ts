@@ -22,6 +22,8 @@ import { runShared } from "./shared-run";
 import { nextMessage, spawnWorker } from "./spawn";
 import { loadDemoTypes, sizeofIn } from "./types";
 import { tsOps } from "./unit-loop";
+import { compileHot } from "./compile";
+import { useCompiledHot } from "./hot-select";
 import { checkBytes, checkScan, checkTasksAndCounters, expectedPids, type VerifyInput } from "./verify";
 import { warmUp } from "./warmup";
 import { wasmOps } from "./wasm-unit";
@@ -46,19 +48,27 @@ async function main(opts: DemoOptions): Promise<number> {
   const unitName = (u: number) => (u === cUnit ? `u${u} [wasm32 C kernel]` : `u${u} [${workerFormats[u]}]`);
   const strategy: Strategy = opts.strategy;
   const types = loadDemoTypes();
+  let compiledHot: string | undefined;
+  if (opts.compiled) {
+    const compiled = compileHot();
+    compiledHot = compiled.hotPath;
+    useCompiledHot(compiledHot);
+    log(`compiled demo/src/hot.ts with the typedc tsc plugin (transformFiles) in ${compiled.ms.toFixed(0)} ms: ${compiled.files} modules in demo/.compiled`);
+  }
 
   // Boot: the C kernel, the typed memory inside its memory, the areas it works on.
   const booted = boot(types, units, opts.iterations);
   const { kernel, memory, directoryOffset } = booted;
   const k = kernel.exports;
   log(`typedc demo: ${opts.workers} TypeScript kernel instances (worker threads) and the wasm32 C kernel share one WebAssembly.Memory`);
-  log(`  ${units} units × ${opts.iterations} tasks = ${total} tasks; accessors morph with the '${strategy}' strategy`);
+  const accessors = opts.compiled ? "compiled accesses (tsc plugin) on the per-task path, views elsewhere" : "dynamic views";
+  log(`  ${units} units × ${opts.iterations} tasks = ${total} tasks; ${accessors}; views morph with the '${strategy}' strategy`);
   log(`  wasm memory ${kernel.memory.buffer.byteLength} bytes: C data and stack [0, ${kernel.heapBase}), directory at ${directoryOffset}, heap [${memory.directory.heapStart}, ${memory.directory.heapEnd})`);
 
   // Workers: each attaches as an agent built for its own format; worker 0 creates the counters.
   const ctrl = newControl();
   const workers: Worker[] = workerFormats.map((format, unit) =>
-    spawnWorker({ unit, units, iterations: opts.iterations, format, unitFormats, perfPolicy: opts.perfPolicy, strategy, wasmMemory: kernel.memory, directoryOffset, ctrl: ctrl.buffer as SharedArrayBuffer, messages: opts.messages }),
+    spawnWorker({ unit, units, iterations: opts.iterations, format, unitFormats, perfPolicy: opts.perfPolicy, strategy, wasmMemory: kernel.memory, directoryOffset, ctrl: ctrl.buffer as SharedArrayBuffer, compiledHot, messages: opts.messages }),
   );
   const failures: Error[] = [];
   workers.forEach((w) => w.on("error", (e) => failures.push(e)));

@@ -18,6 +18,8 @@ export interface WorkerInput {
   readonly wasmMemory: WebAssembly.Memory;
   readonly directoryOffset: number;
   readonly ctrl: SharedArrayBuffer;
+  /** The compiled hot.js to use (`--compiled`), or undefined for hot.ts on dynamic views. */
+  readonly compiledHot?: string;
   /** Run the message-passing workload after the shared-memory one. */
   readonly messages: boolean;
 }

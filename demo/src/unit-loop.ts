@@ -6,7 +6,7 @@
  * thread's wasm32 C kernel unit; only the queue operations differ (UnitOps).
  */
 import type { Shared } from "./areas";
-import * as hot from "./hot";
+import { hot } from "./hot-select";
 import { chooseVictim, describeDecision, type UnitLoad } from "./steal";
 import { commOf, costCyclesOf, pidOf, prioOf, type RunReport } from "./workload";
 
@@ -48,7 +48,7 @@ export function newUnitState(): UnitState {
 /** totalEvents sums every unit's `events` counter (atomic loads). */
 export function totalEvents(shared: Shared, units: number): number {
   let sum = 0;
-  for (let u = 0; u < units; u++) sum += hot.eventsOf(shared.perfArray, u);
+  for (let u = 0; u < units; u++) sum += hot().eventsOf(shared.perfArray, u);
   return sum;
 }
 
@@ -57,14 +57,14 @@ function fork(shared: Shared, cfg: UnitConfig, st: UnitState): number {
   const k = st.forked;
   const pid = pidOf(cfg.unit, k);
   const index = shared.cache.indexOf(shared.cache.alloc());
-  hot.writeTask(shared.tasks, index, pid, k, commOf(cfg.unit, k), prioOf(pid), k === 0 ? -1 : st.firstIndex);
+  hot().writeTask(shared.tasks, index, pid, k, commOf(cfg.unit, k), prioOf(pid), k === 0 ? -1 : st.firstIndex);
   if (k === 0) st.firstIndex = index;
   return index;
 }
 
 // run does one task's work in place and charges the runner.
 function run(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitState, index: number, stolen: boolean): void {
-  const pid = hot.runTask(shared.tasks, index, costCyclesOf);
+  const pid = hot().runTask(shared.tasks, index, costCyclesOf);
   if (pid < 0) {
     st.doubleRuns++;
     return;
@@ -79,7 +79,7 @@ function run(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitState, index
 /** loadsOf reads every unit's queue length and run count (the other units' shared counters). */
 export function loadsOf(shared: Shared, ops: UnitOps, units: number): UnitLoad[] {
   const loads: UnitLoad[] = [];
-  for (let u = 0; u < units; u++) loads.push({ queued: ops.queued(u), events: hot.eventsOf(shared.perfArray, u) });
+  for (let u = 0; u < units; u++) loads.push({ queued: ops.queued(u), events: hot().eventsOf(shared.perfArray, u) });
   return loads;
 }
 
@@ -120,10 +120,10 @@ export function reportOf(cfg: UnitConfig, st: UnitState): RunReport {
 /** tsOps are the unit operations of a TypeScript agent: the ring protocol and counters through typed views. */
 export function tsOps(shared: Shared): UnitOps {
   return {
-    enqueue: (unit, index) => hot.enqueue(shared.runqArray, unit, index),
-    dequeue: (unit) => hot.dequeue(shared.runqArray, unit),
-    queued: (unit) => hot.runqLength(shared.runqArray, unit),
-    charge: (unit, cycles, stolen) => hot.charge(shared.perfArray, unit, cycles, stolen),
-    markRunner: (index, unit) => hot.setRunner(shared.tasks, index, unit),
+    enqueue: (unit, index) => hot().enqueue(shared.runqArray, unit, index),
+    dequeue: (unit) => hot().dequeue(shared.runqArray, unit),
+    queued: (unit) => hot().runqLength(shared.runqArray, unit),
+    charge: (unit, cycles, stolen) => hot().charge(shared.perfArray, unit, cycles, stolen),
+    markRunner: (index, unit) => hot().setRunner(shared.tasks, index, unit),
   };
 }

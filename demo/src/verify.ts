@@ -6,7 +6,7 @@ import { atomicLoad, readCString, TypedMemory } from "@typedc/runtime";
 import { AREA, type Shared } from "./areas";
 import { accountedOnce, check, type Check } from "./checks";
 import type { SchedStats } from "./kernel-types";
-import * as hot from "./hot";
+import { hot } from "./hot-select";
 import type { KernelExports } from "./wasm-kernel";
 import { costCyclesOf, EXIT_DEAD, pidOf, type RunReport } from "./workload";
 
@@ -91,7 +91,7 @@ export function checkTasksAndCounters(v: VerifyInput): Check[] {
     ),
   );
   const queued = Array.from({ length: units }, (_, u) => v.kernel.runq_length(shared.runqBase + u * v.kernel.runq_sizeof()));
-  const tsQueued = Array.from({ length: units }, (_, u) => hot.runqLength(shared.runqArray, u));
+  const tsQueued = Array.from({ length: units }, (_, u) => hot().runqLength(shared.runqArray, u));
   checks.push(check(queued.every((n) => n === 0) && tsQueued.every((n) => n === 0), "run queues empty", `C runq_length [${queued.join(", ")}], TypeScript [${tsQueued.join(", ")}]`));
   checks.push(check(shared.cache.inUse === total, "task cache holds every descriptor", `inUse ${shared.cache.inUse} of ${shared.cache.capacity}`));
   return checks;

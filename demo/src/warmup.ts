@@ -7,7 +7,7 @@
 import type { AbiId } from "@typedc/core";
 import { __typed, typedCache, TypedMemory, type Strategy } from "@typedc/runtime";
 import { AREA, openShared } from "./areas";
-import { setCapacity } from "./hot";
+import { hot } from "./hot-select";
 import type { PerfUnit, RunQueue, Task } from "./kernel-types";
 import type { DemoTypes } from "./types";
 import { newUnitState, step, tsOps } from "./unit-loop";
@@ -31,7 +31,7 @@ export function warmUp(types: DemoTypes, format: AbiId, published: Published, st
   __typed<RunQueue>(AREA.runq, { memory, type: types.RunQueue, format: id(published.runq), count: 1, create: "always" });
   __typed<PerfUnit>(AREA.perf, { memory, type: types.PerfUnit, format: id(published.perf), count: 1, create: "always" });
   const { shared } = openShared({ memory, types, format, strategy });
-  setCapacity(shared.runqArray, 0, published.runqCapacity); // what the C kernel's runq_init writes
+  hot().setCapacity(shared.runqArray, 0, published.runqCapacity); // what the C kernel's runq_init writes
   const ops = tsOps(shared);
   const st = newUnitState();
   const cfg = { unit: 0, units: 1, iterations: WARMUP_TASKS, steals: true };

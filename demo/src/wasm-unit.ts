@@ -5,7 +5,7 @@
  * with `perf_add` (C11 atomics) when the counters' published layout is wasm32's.
  */
 import type { Shared } from "./areas";
-import { prioAt } from "./hot";
+import { hot } from "./hot-select";
 import type { UnitOps } from "./unit-loop";
 import type { KernelExports } from "./wasm-kernel";
 
@@ -18,6 +18,6 @@ export function wasmOps(shared: Shared, k: KernelExports, countersInC: boolean, 
     dequeue: (unit) => k.dequeue(queue(unit)),
     queued: (unit) => k.runq_length(queue(unit)),
     charge: countersInC ? (unit, cycles, stolen) => void k.perf_add(shared.perfBase, unit, BigInt(cycles), stolen ? 1 : 0) : tsCharge,
-    markRunner: (index, unit) => k.task_set_flags(shared.tasksBase + index * shared.taskStride, unit + 1, prioAt(shared.tasks, index)),
+    markRunner: (index, unit) => k.task_set_flags(shared.tasksBase + index * shared.taskStride, unit + 1, hot().prioAt(shared.tasks, index)),
   };
 }

@@ -7,6 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { compareTables } from "@typedc/core";
 import { sizeof, TypedMemory } from "@typedc/runtime";
 import { openShared, publishedOf } from "./areas";
+import { useCompiledHot } from "./hot-select";
 import { CTRL, napMs } from "./control";
 import type { Attached, MpDown, MpUp, SharedDone, WorkerInput } from "./messages";
 import { sizeofIn, loadDemoTypes } from "./types";
@@ -15,6 +16,7 @@ import { warmUp } from "./warmup";
 import { plainTaskOf, runPlainTask, type RunReport } from "./workload";
 
 const input = workerData as WorkerInput;
+if (input.compiledHot !== undefined) useCompiledHot(input.compiledHot);
 const port = parentPort!;
 const ctrl = new Int32Array(input.ctrl);
 const types = loadDemoTypes();
