@@ -5,6 +5,7 @@
  * access), over streams on the area. restructure has no 64-bit integer, so `d`
  * is a custom type per its README (decode/encode/size on the stream's DataView).
  */
+/// <reference path="./restructure.d.ts" />
 import type { BenchContext, Impl, ImplFactory } from "../impl.js";
 import { assertPeerLayout, fieldSlots } from "./padding.js";
 
