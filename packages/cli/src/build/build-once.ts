@@ -24,6 +24,7 @@ export interface BuildOutcome {
  * files decideWrites allows; every diagnostic is printed, sorted, at the end.
  */
 export function buildOnce(bp: BuildProject, settings: BuildSettings, io: CliIo, progress: Progress, summary = true): BuildOutcome {
+  if (bp.project === undefined) return { errorCount: reportBuildDiagnostics([], bp.configDiagnostics, io, summary), written: [] };
   const program = bp.project.getProgram().compilerObject;
   const tsc: ts.Diagnostic[] = [...bp.configDiagnostics, ...programDiagnostics(program, progress)];
   const transformOptions = transformOptionsFor(pluginEntryOf(bp.options, settings.configPath), settings, io.cwd);

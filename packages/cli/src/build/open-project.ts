@@ -3,7 +3,8 @@ import type { BuildSettings } from "./settings.js";
 
 /** BuildProject is a ts-morph project opened from a tsconfig, the tsconfig's own options and the problems found in it. */
 export interface BuildProject {
-  readonly project: Project;
+  /** undefined when the tsconfig cannot be read (a JSON syntax error): tsc stops there too. */
+  readonly project: Project | undefined;
   /** The options as the tsconfig (and `--outDir`) set them, before the emit overrides below. */
   readonly options: ts.CompilerOptions;
   readonly configDiagnostics: readonly ts.Diagnostic[];
@@ -29,6 +30,10 @@ export function openBuildProject(settings: BuildSettings): BuildProject {
   const host: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => configDiagnostics.push(d) };
   const parsed = ts.getParsedCommandLineOfConfigFile(settings.configPath, outDir, host);
   configDiagnostics.push(...(parsed?.errors ?? []));
+  const options = parsed?.options ?? outDir;
+  // A JSON syntax error stops tsc before anything is built; the parse above recovers from it silently.
+  const syntax = ts.parseConfigFileTextToJson(settings.configPath, ts.sys.readFile(settings.configPath) ?? "").error;
+  if (syntax !== undefined || parsed === undefined) return { project: undefined, options, configDiagnostics: [...(syntax !== undefined ? [syntax] : []), ...configDiagnostics] };
   const project = new Project({ tsConfigFilePath: settings.configPath, compilerOptions: { ...outDir, ...EMIT_OVERRIDES } });
-  return { project, options: parsed?.options ?? outDir, configDiagnostics };
+  return { project, options, configDiagnostics };
 }

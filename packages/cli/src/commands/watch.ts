@@ -61,7 +61,7 @@ export function startWatch(settings: BuildSettings, io: CliIo): WatchHandle {
     if (changes.some((c) => path.resolve(c.file) === settings.configPath)) {
       status("Project file changed. Starting incremental compilation...");
       bp = openBuildProject(settings);
-    } else if (refreshProject(bp.project, settings.configPath, changes)) {
+    } else if (bp.project !== undefined && refreshProject(bp.project, settings.configPath, changes)) {
       status("File change detected. Starting incremental compilation...");
     } else {
       return;
