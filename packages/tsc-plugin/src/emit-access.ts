@@ -198,8 +198,9 @@ function inlineWrite(fs: FileState, c: CompiledChain, value: TS.Expression, addr
 
 /**
  * checkedIndex checks an index against a count. A plain variable is tested inline and
- * the runtime called only to throw: `(i >>> 0 === i && i < n ? i : __typedc$ix(i, n, path, location))`;
- * any other expression (evaluated once) goes through `__typedc$ix`, which returns it.
+ * the runtime called only to throw: `(i >>> 0 === i && i < n ? i : __typedc$ix(i, n, path, location))`
+ * (measured faster in V8 than `(test || fail(), i)`); any other expression (evaluated
+ * once) goes through `__typedc$ix`, which returns it.
  */
 function checkedIndex(fs: FileState, index: TS.Expression, count: TS.Expression, template: TS.Expression, location: TS.Expression): TS.Expression {
   const { ts } = fs.st;
@@ -207,8 +208,9 @@ function checkedIndex(fs: FileState, index: TS.Expression, count: TS.Expression,
   const call = rtCall(fs, "ix", [index, count, template, location]);
   if (!ts.isIdentifier(index)) return call;
   const id = () => f.createIdentifier(index.text);
-  const isIndex = f.createStrictEquality(f.createBinaryExpression(id(), ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken, f.createNumericLiteral(0)), id());
-  const test = f.createLogicalAnd(isIndex, f.createLessThan(id(), count));
+  // i < n first: it is the loop's own condition in the common loop, which V8 can fold.
+  const isInteger = f.createStrictEquality(f.createBinaryExpression(id(), ts.SyntaxKind.BarToken, f.createNumericLiteral(0)), id());
+  const test = f.createLogicalAnd(f.createLogicalAnd(f.createLessThan(id(), count), f.createGreaterThanEquals(id(), f.createNumericLiteral(0))), isInteger);
   return f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, id(), undefined, call));
 }
 

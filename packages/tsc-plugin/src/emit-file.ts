@@ -6,7 +6,7 @@
  *   const __typedc$types = __typedc.loadTypes("{\"typedc\":\"tables\",...}");
  */
 import type * as TS from "typescript";
-import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
+import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type CType, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
 import { RUNTIME_ID, TYPES_ID, refDeclarations, rtCall, type FileState } from "./file-state.js";
 import { nodeLoc } from "./program-state.js";
 
@@ -21,16 +21,27 @@ export function tablesOfFile(sf: TS.SourceFile): TablesFile | undefined {
 export function typeSetsOf(fs: FileState): TablesFile {
   const sets: Record<string, TypeSet> = {};
   for (const [key, { type, node }] of fs.typeSets) {
-    try {
-      const set: Partial<Record<string, TypeTable>> = {};
-      for (const format of fs.st.options.formats) set[format] = buildTableOfType(fs.st.decls, type, abiSpec(format));
-      sets[key] = set as TypeSet;
-    } catch {
-      // The declarations have errors (already reported by the extractor): no table for this type.
-      fs.st.diagnostics.push(createDiagnostic(Diagnostics.The_C_type_in_typed_0_has_errors_see_the_declaration_s_diagnostics, [key], nodeLoc(node)));
+    let set = fs.st.typeSets.get(key);
+    if (set === undefined) {
+      set = buildSet(fs, type);
+      fs.st.typeSets.set(key, set);
     }
+    if (set !== null) sets[key] = set;
+    // The declarations have errors (already reported by the extractor): no table for this type.
+    else fs.st.diagnostics.push(createDiagnostic(Diagnostics.The_C_type_in_typed_0_has_errors_see_the_declaration_s_diagnostics, [key], nodeLoc(node)));
   }
   return tablesFileOf(sets);
+}
+
+/** buildSet lays a type out for every target format, or returns null when its declarations cannot be laid out. */
+function buildSet(fs: FileState, type: CType): TypeSet | null {
+  try {
+    const set: Partial<Record<string, TypeTable>> = {};
+    for (const format of fs.st.options.formats) set[format] = buildTableOfType(fs.st.decls, type, abiSpec(format));
+    return set as TypeSet;
+  } catch {
+    return null;
+  }
 }
 
 /** finishFile adds the runtime import, the type sets constant and the imported bindings' refs. */

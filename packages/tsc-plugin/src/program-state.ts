@@ -4,7 +4,7 @@
  * diagnostics found so far. Also resolves names to `@typedc/runtime` exports.
  */
 import type * as TS from "typescript";
-import type { DeclSet, Diagnostic, SourceLoc } from "@typedc/core";
+import type { DeclSet, Diagnostic, SourceLoc, TypeSet } from "@typedc/core";
 import { newContext, type ExtractContext, type UserDecl } from "./extract-context.js";
 import { locOf } from "./extract-loc.js";
 import { moduleSpecifierOf, RUNTIME_MODULE } from "./extract-resolve.js";
@@ -21,6 +21,8 @@ export interface ProgramState {
   /** Converts annotation types with the extractor (same names as in `decls`). */
   readonly ctx: ExtractContext;
   readonly diagnostics: Diagnostic[];
+  /** Type sets already built in this run, by printed C type (names are unique in a DeclSet): built once per program. */
+  readonly typeSets: Map<string, TypeSet | null>;
 }
 
 /** newProgramState prepares a run over `program` with the declarations already extracted. */
@@ -35,7 +37,7 @@ export function newProgramState(ts: typeof TS, program: TS.Program, decls: DeclS
   };
   const isForeign = (f: TS.SourceFile): boolean => program.isSourceFileDefaultLibrary(f) || program.isSourceFileFromExternalLibrary(f);
   const ctx = newContext(ts, checker, nameOf, new Map(), isForeign);
-  return { ts, program, checker, decls, options, ctx, diagnostics: [] };
+  return { ts, program, checker, decls, options, ctx, diagnostics: [], typeSets: new Map() };
 }
 
 /** nodeLoc is the SourceLoc of a node (its first token to its end). */
