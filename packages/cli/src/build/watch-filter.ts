@@ -1,6 +1,6 @@
 import * as path from "node:path";
 
-/** SOURCE_EXTENSIONS are the files whose change can change a build (TypeScript sources and JSON modules). */
+/** SOURCE_EXTENSION matches the files whose change can change a build (TypeScript sources, JSON modules, tsconfig files). */
 const SOURCE_EXTENSION = /\.(?:[cm]?tsx?|json)$/;
 
 /** IGNORED_DIRECTORIES are never watched: dependencies and version control. */

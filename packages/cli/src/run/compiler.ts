@@ -7,7 +7,7 @@ import type { ModuleFormat } from "./module-format.js";
 import type { OutputCache } from "./output-cache.js";
 
 /**
- * RUN_OVERRIDES turn a project's options into what running needs: JavaScript of
+ * runOverrides turn a project's options into what running needs: JavaScript of
  * the wanted module format next to each source (no outDir, so the inline map's
  * `sources` are the file's own name), inline source maps with the TypeScript text
  * (Node's `--enable-source-maps` then reports `.ts` lines), no declarations, and
