@@ -12,8 +12,9 @@ import { EXIT_DEAD, TASK_RUNNING } from "./workload";
 
 /** Tasks is the task cache's objects as one array (the bound length is the cache's capacity; 30000 at most). */
 export type Tasks = array<Task, 30000>;
-/** RunQueues and PerfUnits are the per-unit areas (15 units at most). */
+/** RunQueues is the run-queue area, one ring per unit (15 units at most; the bound length is the published count). */
 export type RunQueues = array<RunQueue, 15>;
+/** PerfUnits is the counters area, one PerfUnit per unit (15 units at most). */
 export type PerfUnits = array<PerfUnit, 15>;
 
 /** writeTask fills a freshly allocated descriptor; `parentIndex` < 0: no parent. */
