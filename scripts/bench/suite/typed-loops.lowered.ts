@@ -3,8 +3,10 @@
  * transformer's emit-access.ts lowers it (docs/compiler.md): one CompiledRef and
  * hoisted paths per binding, `a + ix(i, length) * s0 + o` addresses, `rd`/`wr`
  * through the path with constant path/location strings. `checked` chooses the
- * `boundsChecks` option (false drops the `ix` calls). Replaced by the real
- * transformer output when it exists (compiled.ts).
+ * `boundsChecks` option (false drops the `ix` calls). This is the first version of
+ * the transformer's emit (no hoisted locals, no inline reads); the suite runs the real
+ * transformer output whenever packages/tsc-plugin compiles typed-loops.ts (compiled.ts),
+ * and this text only when it cannot.
  */
 import * as __typedc from "@typedc/runtime";
 
