@@ -50,14 +50,14 @@ function spellPath(chain: Chain, stepCount: number, marked: number): string {
 export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, indexExprs: readonly TS.Expression[], location: string, stepCount = chain.steps.length, rootInit?: TS.Expression): CompiledChain {
   const f = fs.f;
   const r = localRef(fs, chain.binding);
-  const ref = refExpr(fs, r);
-  const refAgain = (): TS.Expression => (r.inline && r.temp === undefined ? ref : refExpr(fs, r));
+  // The ref itself is named only where an access needs it (a bound-once binding uses hoisted fields).
+  const refAgain = (): TS.Expression => refExpr(fs, r);
   const keys = plan.hops.map((h) => hopKey(h.segments));
-  const paths = pathExprs(fs, r, refAgain(), keys);
+  const paths = pathExprs(fs, r, refAgain, keys);
   const checks = fs.st.options.boundsChecks;
   const pathText = spellPath(chain, stepCount, -1);
   const str = (s: string) => f.createStringLiteral(s);
-  let address: TS.Expression = refField(fs, r, refAgain(), "a");
+  let address: TS.Expression = refField(fs, r, refAgain, "a");
   let stepIndex = 0; // which chain step the next index belongs to
   let indexCount = 0;
   const nextIndexStep = (): number => {
@@ -84,7 +84,7 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
           areaCheck = true;
           index = rtCall(fs, "ixf", [index, template, str(location)]);
         } else {
-          const count = check.kind === "count" ? f.createNumericLiteral(check.count) : refField(fs, r, refAgain(), "length");
+          const count = check.kind === "count" ? f.createNumericLiteral(check.count) : refField(fs, r, refAgain, "length");
           index = checkedIndex(fs, index, count, template, str(location));
         }
       }
@@ -95,16 +95,16 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
       address = f.createBinaryExpression(address, f.createToken(fs.st.ts.SyntaxKind.PlusToken), pathField(fs, r, P, "o"));
     }
     if (areaCheck) {
-      address = rtCall(fs, "ca", [refField(fs, r, refAgain(), "h"), address, f.createPropertyAccessExpression(P, "size"), str(pathText), str(location)]);
+      address = rtCall(fs, "ca", [refField(fs, r, refAgain, "h"), address, f.createPropertyAccessExpression(P, "size"), str(pathText), str(location)]);
     }
     stepsSoFar += hop.segments.length;
   }
-  return { ref: refAgain(), local: r, refAgain, path: paths[paths.length - 1]!, address, pathText, location, rootInit };
+  return { get ref() { return refAgain(); }, local: r, refAgain, path: paths[paths.length - 1]!, address, pathText, location, rootInit };
 }
 
 /** handleOf is the handle of the chain's ref: `x$h` (hoisted) or `x$r.h`. */
 export function handleOf(fs: FileState, c: CompiledChain): TS.Expression {
-  return refField(fs, c.local, c.refAgain(), "h");
+  return refField(fs, c.local, c.refAgain, "h");
 }
 
 /** DATAVIEW_READS: the DataView getter of each fixed-size scalar, and whether it takes the byte order. */
@@ -122,8 +122,8 @@ export function readOf(fs: FileState, c: CompiledChain, address: TS.Expression =
   if (fast !== undefined && c.local.hoist) {
     // A binding bound once reads through its hoisted DataView and byte order: `x$dv.getInt32(addr, x$le)`.
     const [getter, ordered] = DATAVIEW_READS[fast]!;
-    const dv = refField(fs, c.local, c.refAgain(), "dv");
-    return f.createCallExpression(f.createPropertyAccessExpression(dv, getter), undefined, ordered ? [address, refField(fs, c.local, c.refAgain(), "le")] : [address]);
+    const dv = refField(fs, c.local, c.refAgain, "dv");
+    return f.createCallExpression(f.createPropertyAccessExpression(dv, getter), undefined, ordered ? [address, refField(fs, c.local, c.refAgain, "le")] : [address]);
   }
   if (fast !== undefined) return rtCall(fs, `r_${fast}`, [handleOf(fs, c), address]);
   return f.createCallExpression(f.createPropertyAccessExpression(c.path, "rd"), undefined, [handleOf(fs, c), address, f.createStringLiteral(c.pathText), f.createStringLiteral(c.location)]);
@@ -187,8 +187,8 @@ function inlineWrite(fs: FileState, c: CompiledChain, value: TS.Expression, addr
   const [getter, ordered] = DATAVIEW_READS[fast]!;
   const w = tempName(fs, "_w");
   const v = tempName(fs, "_v");
-  const dv = refField(fs, c.local, c.refAgain(), "dv");
-  const setArgs = ordered ? [w, v, refField(fs, c.local, c.refAgain(), "le")] : [w, v];
+  const dv = refField(fs, c.local, c.refAgain, "dv");
+  const setArgs = ordered ? [w, v, refField(fs, c.local, c.refAgain, "le")] : [w, v];
   const store = f.createCallExpression(f.createPropertyAccessExpression(dv, getter.replace(/^get/, "set")), undefined, setArgs);
   const slow = f.createCallExpression(f.createPropertyAccessExpression(c.path, "wr"), undefined, [handleOf(fs, c), w, v, f.createStringLiteral(c.pathText), f.createStringLiteral(c.location)]);
   return f.createParenthesizedExpression(f.createCommaListExpression([

@@ -6,12 +6,17 @@
  * → for (let i$1 = 0, it$2 = tasks$r, ip$3 = __typedc.cpath(it$2.tp, it$2.t, "[]"); i$1 < it$2.length; i$1++) {
  *     const t = __typedc.sub(it$2, it$2.a + i$1 * ip$3.s0, ip$3.t, "tasks[]"); const t$r = __typedc.cref(t); ...body }
  * Scalar elements are read (`ip$3.rd(it$2.h, ...)`) into the loop variable.
+ * A `const` loop variable resolves its paths and handle fields once, in the loop head,
+ * from the element path, and only its address per iteration; the element object is made
+ * only when the variable is used as a value:
+ *   for (let i$1 = 0, it$2 = tasks$r, ip$3 = ..., t$p0 = __typedc$cpath(it$2.tp, ip$3.t, "pid"), t$p0o = t$p0.o, ...; ...) {
+ *     const t$a = it$2.a + i$1 * ip$3.s0; ...body reads t$dv.getInt32(t$a + t$p0o, t$le)... }
  */
 import type * as TS from "typescript";
 import { Diagnostics, resolveType, valueInfoOf } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, typedExpressionType } from "./bindings.js";
 import { skipOuter } from "./chain.js";
-import { localRef, loopName, refDeclarations, refExpr, rtCall } from "./file-state.js";
+import { hoistedName, localRef, loopName, refDeclarations, refExpr, rtCall, type LocalRef } from "./file-state.js";
 import { locationOfNode, replaced, report, type Visitor } from "./transformer.js";
 
 /** visitForOf compiles a for...of over a typed array; undefined when the loop is not over one. */
@@ -31,13 +36,14 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
   const decl = list.declarations[0]!;
   const loopVar = decl.name as TS.Identifier;
   const b = bindingOfDeclaration(st, decl);
-  if (b?.kind === "object") localRef(fs, b);
   const source = skipOuter(ts, node.expression);
   const sourceBinding = ts.isIdentifier(source) ? bindingOfIdentifier(st, source) : undefined;
   const itInit = sourceBinding?.kind === "object" ? refExpr(fs, localRef(fs, sourceBinding)) : rtCall(fs, "cref", [v.expr(node.expression)]);
   const i = loopName(fs, "i");
   const it = loopName(fs, "it");
   const ip = loopName(fs, "ip");
+  const r = b?.kind === "object" ? localRef(fs, b) : undefined;
+  if (r?.hoist) r.loop = { it: it.text, ip: ip.text, i: i.text };
   const prop = (e: TS.Expression, name: string) => f.createPropertyAccessExpression(e, name);
   const path = f.createStringLiteral(`${source.getText().replace(/\s+/g, "")}[]`);
   const location = f.createStringLiteral(locationOfNode(fs, decl));
@@ -48,17 +54,79 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
     : element.shape === "pointer" ? rtCall(fs, "pget", [it, ip, address, path, location])
     : f.createCallExpression(prop(ip, "rd"), undefined, [prop(it, "h"), address, path, location]);
   const body = ts.isBlock(node.statement) ? v.statements(node.statement.statements) : [ts.visitNode(node.statement, v.visit) as TS.Statement];
-  const varStmt = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(loopVar.text, undefined, undefined, value)], list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)));
-  const loopDecls = f.createVariableDeclarationList([
+  const flags = list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let);
+  const head = [
     f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)),
     f.createVariableDeclaration(it, undefined, undefined, itInit),
     f.createVariableDeclaration(ip, undefined, undefined, rtCall(fs, "cpath", [prop(it, "tp"), prop(it, "t"), f.createStringLiteral("[]")])),
-  ], ts.NodeFlags.Let);
+  ];
+  let prefix: TS.Statement[];
+  if (r?.loop !== undefined) {
+    const loop = loopParts(v, r, it, ip, address, value, loopVar.text, node.statement, flags);
+    head.push(...loop.head);
+    prefix = loop.body;
+  } else {
+    const varStmt = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(loopVar.text, undefined, undefined, value)], flags));
+    prefix = [varStmt, ...refDeclarations(fs, node)];
+  }
   const loop = f.createForStatement(
-    loopDecls,
+    f.createVariableDeclarationList(head, ts.NodeFlags.Let),
     f.createLessThan(i, prop(it, "length")),
     f.createPostfixIncrement(i),
-    f.createBlock([varStmt, ...refDeclarations(fs, node), ...body], true),
+    f.createBlock([...prefix, ...body], true),
   );
   return replaced(fs, loop, node);
+}
+
+/**
+ * loopParts declares a const loop variable's hoisted parts: its paths, path fields and
+ * handle fields in the loop head; its address (`t$a`) and, only if used as a value, the
+ * element object and its ref in the body.
+ */
+function loopParts(v: Visitor, r: LocalRef, it: TS.Identifier, ip: TS.Identifier, address: TS.Expression, element: TS.Expression, name: string, statement: TS.Statement, flags: TS.NodeFlags) {
+  const { fs } = v;
+  const { ts } = fs.st;
+  const f = fs.f;
+  const prop = (e: TS.Expression, n: string) => f.createPropertyAccessExpression(e, n);
+  const head: TS.VariableDeclaration[] = [];
+  const body: TS.Statement[] = [];
+  for (const [chainKey, pathName] of r.paths) {
+    const keys = chainKey.split(">");
+    const last = f.createStringLiteral(keys[keys.length - 1]!);
+    const init = keys.length === 1
+      ? rtCall(fs, "cpath", [prop(it, "tp"), prop(ip, "t"), last])
+      : rtCall(fs, "cnext", [prop(it, "tp"), f.createIdentifier(r.paths.get(keys.slice(0, -1).join(">"))!), last]);
+    head.push(f.createVariableDeclaration(pathName, undefined, undefined, init));
+  }
+  const HANDLE: Readonly<Record<string, readonly string[]>> = { h: ["h"], dv: ["h", "dv"], le: ["h", "le"] };
+  for (const field of r.fields) {
+    const dot = field.indexOf(".");
+    if (dot >= 0) head.push(f.createVariableDeclaration(hoistedName(r, field), undefined, undefined, prop(f.createIdentifier(field.slice(0, dot)), field.slice(dot + 1))));
+    else if (HANDLE[field] !== undefined) head.push(f.createVariableDeclaration(hoistedName(r, field), undefined, undefined, HANDLE[field]!.reduce<TS.Expression>((e, n) => prop(e, n), it)));
+  }
+  const needsObject = r.refUsed || usedAsValue(ts, statement, name);
+  const a = r.fields.has("a") ? f.createIdentifier(hoistedName(r, "a")) : address;
+  if (r.fields.has("a")) body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(hoistedName(r, "a"), undefined, undefined, address)], ts.NodeFlags.Const)));
+  if (needsObject) {
+    const value = ts.isCallExpression(element) ? f.updateCallExpression(element, element.expression, undefined, [element.arguments[0]!, a, ...element.arguments.slice(2)]) : element;
+    const decls = [f.createVariableDeclaration(name, undefined, undefined, value)];
+    if (r.refUsed) decls.push(f.createVariableDeclaration(r.refName, undefined, undefined, f.createIdentifier(name)));
+    body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(decls, flags)));
+  }
+  fs.anchored.delete(r.binding.decl.parent.parent); // declared here, not by refDeclarations
+  return { head, body };
+}
+
+/** usedAsValue tells whether a loop body names the variable other than as the root of an access chain. */
+function usedAsValue(ts: typeof TS, statement: TS.Node, name: string): boolean {
+  const visit = (node: TS.Node): boolean => {
+    if (ts.isIdentifier(node) && node.text === name) {
+      const p = node.parent;
+      const isRoot = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === node;
+      const isName = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node);
+      if (!isRoot && !isName) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(statement);
 }

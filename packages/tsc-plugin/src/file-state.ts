@@ -36,6 +36,14 @@ export interface LocalRef {
   readonly inline: boolean;
   /** A call root (`pick(2).pid`): the temporary its CompiledRef is held in for one access. */
   readonly temp?: TS.Identifier;
+  /**
+   * The variable of a `for...of` over a typed array (emit-for-of.ts): its paths and handle
+   * fields are resolved once in the loop head from the iterated array (`it`, element path `ip`),
+   * its address per iteration (`t$a`); the object itself is made only if `refUsed`.
+   */
+  loop?: { readonly it: string; readonly ip: string; readonly i: string };
+  /** The CompiledRef itself (`x$r`) was needed by some access. */
+  refUsed: boolean;
 }
 
 /** FileState is the per-file state of one transformer run. */
@@ -119,13 +127,13 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
   let r = fs.refs.get(b);
   if (r === undefined) {
     if (fs.st.ts.isCallExpression(b.decl)) {
-      r = { binding: b, name: "call", refName: "", paths: new Map(), fields: new Set(), hoist: false, inline: true, temp: tempName(fs, "_r") };
+      r = { binding: b, name: "call", refName: "", paths: new Map(), fields: new Set(), hoist: false, inline: true, temp: tempName(fs, "_r"), refUsed: false };
       fs.refs.set(b, r);
       return r;
     }
     const name = (b.decl.name as TS.Identifier).text;
     const anchor = anchorOf(fs, b);
-    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined };
+    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined, refUsed: false };
     fs.refs.set(b, r);
     if (anchor !== undefined) {
       const list = fs.anchored.get(anchor) ?? [];
@@ -138,6 +146,7 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
 
 /** refExpr is the expression of a binding's CompiledRef at an access: `x$r`, or `__typedc.cref(x)` for an inline one. */
 export function refExpr(fs: FileState, r: LocalRef): TS.Expression {
+  r.refUsed = true;
   if (r.temp !== undefined) return fs.f.createIdentifier(r.temp.text);
   if (r.inline) return rtCall(fs, "cref", [fs.f.createIdentifier(r.name)]);
   fs.used = true;
@@ -149,7 +158,7 @@ export function refExpr(fs: FileState, r: LocalRef): TS.Expression {
  * (`x$p0`, declared with the ref) for bindings bound once, else `__typedc.cpath(...)`
  * / `__typedc.cnext(...)` at the access (the runtime caches them per table).
  */
-export function pathExprs(fs: FileState, r: LocalRef, ref: TS.Expression, keys: readonly string[]): TS.Expression[] {
+export function pathExprs(fs: FileState, r: LocalRef, refOf: () => TS.Expression, keys: readonly string[]): TS.Expression[] {
   const f = fs.f;
   const out: TS.Expression[] = [];
   for (let j = 0; j < keys.length; j++) {
@@ -162,9 +171,9 @@ export function pathExprs(fs: FileState, r: LocalRef, ref: TS.Expression, keys: 
       }
       out.push(f.createIdentifier(name));
     } else {
-      const tp = f.createPropertyAccessExpression(ref, "tp");
+      const tp = f.createPropertyAccessExpression(refOf(), "tp");
       out.push(j === 0
-        ? rtCall(fs, "cpath", [tp, f.createPropertyAccessExpression(ref, "t"), f.createStringLiteral(keys[0]!)])
+        ? rtCall(fs, "cpath", [tp, f.createPropertyAccessExpression(refOf(), "t"), f.createStringLiteral(keys[0]!)])
         : rtCall(fs, "cnext", [tp, out[j - 1]!, f.createStringLiteral(keys[j]!)]));
     }
   }
@@ -229,12 +238,13 @@ function hoistedInit(fs: FileState, r: LocalRef, field: string): TS.Expression {
  * refField is a field of a binding's ref at an access: the hoisted local (`x$a`) for a
  * binding bound once, else a property read (`x$r.a`, `x$r.h.dv`).
  */
-export function refField(fs: FileState, r: LocalRef, ref: TS.Expression, field: string): TS.Expression {
+export function refField(fs: FileState, r: LocalRef, ref: () => TS.Expression, field: string): TS.Expression {
+  if (r.loop !== undefined && field === "length") return fs.f.createPropertyAccessExpression(refExpr(fs, r), "length");
   if (r.hoist) {
     r.fields.add(field);
     return fs.f.createIdentifier(hoistedName(r, field));
   }
-  let e = ref;
+  let e = ref();
   for (const p of REF_FIELDS[field]!) e = fs.f.createPropertyAccessExpression(e, p);
   return e;
 }

@@ -242,7 +242,7 @@ function lengthOf(v: Visitor, chain: Chain, node: TS.Expression): TS.Expression 
   const n = chain.steps.length - 1;
   if (n === 0 && chain.rootCall === undefined) {
     const r = localRef(fs, chain.binding);
-    return replaced(fs, refField(fs, r, refExpr(fs, r), "length"), node);
+    return replaced(fs, refField(fs, r, () => refExpr(fs, r), "length"), node);
   }
   const planned = planChain(fs, chain, n);
   if (planned === undefined) return node;
