@@ -99,7 +99,7 @@ describe("tspc builds for two formats; main thread and worker share one area", (
     expect(main).not.toContain('\\"x86_64-linux\\"');
     expect(worker).toContain('\\"x86_64-linux\\"');
     expect(worker).not.toContain('\\"s390x-linux\\"');
-    expect(main).toContain("__typedc.cpath(");
+    expect(main).toContain("__typedc$cpath(");
   });
   test("the worker attaches to the big-endian area, morphs, and its writes are seen by the main thread", () => {
     const stdout = execFileSync(process.execPath, ["--enable-source-maps", join(dir, "out", "main.js")], { cwd: dir, encoding: "utf8" });
