@@ -61,6 +61,18 @@ export function f(t: __typed<Task>) {
 console.log("should not run");
 `;
 
+/** CJS_TS is a CommonJS entry (no "type": "module") with a value import written without extension. */
+const CJS_TS = `import { __typed, TypedMemory } from "@typedc/runtime";
+import type { array } from "@typedc/runtime";
+import type { Task } from "./decls";
+import { SLOT } from "./slot";
+const slot = SLOT;
+const tasks: __typed<array<Task, 4>> = __typed("tasks", { memory: TypedMemory.create({ bytes: 1 << 16 }), format: "mips-linux" });
+tasks[slot].vruntime = 5n;
+tasks[slot].vruntime *= 3n;
+console.log(typeof require, typeof module, String(tasks[slot].vruntime));
+`;
+
 /** project writes an ES-module project ("type": "module") with the entry files. */
 function project(files: Record<string, string>): string {
   const options = { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", strict: true, skipLibCheck: true, types: [], lib: ["es2022"] }; // no @types/node: type errors do not stop a run, and the program builds faster
@@ -95,6 +107,13 @@ describe.concurrent("typedc run", () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/src\/bad\.ts:4:12 - error TYPED1201: 'Task' has no member 'nope'\./);
+  });
+
+  it("runs CommonJS TypeScript by Node's rules, with extensionless imports of .ts files", async () => {
+    const options = { target: "ES2022", strict: true, skipLibCheck: true, types: [], lib: ["es2022"] };
+    const root = writeProject({ "package.json": "{}\n", "src/decls.ts": DECLS_TS, "src/slot.ts": "export const SLOT: number = 2;\n", "src/main.ts": CJS_TS }, options);
+    const r = await spawnCli(["run", "src/main.ts"], root);
+    expect(r).toEqual({ exitCode: 0, stdout: "function object 15\n", stderr: "" });
   });
 
   it("reports a missing entry (1109)", async () => {
