@@ -58,6 +58,12 @@ describe("typedc build", () => {
     expect(existsSync(join(root, "out/main.js"))).toBe(true);
   });
 
+  it("copies JSON modules to outDir as tsc does", () => {
+    const root = writeProject({ "src/data.json": '{ "slots": 4 }\n', "src/use.ts": 'import data from "./data.json";\nexport const slots: number = data.slots;\n' }, compilerOptions({ resolveJsonModule: true }));
+    expect(runCli(["build"], root)).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    expect(readdirSync(join(root, "out")).sort()).toEqual(["data.json", "use.js"]);
+  });
+
   it("writes tables.json next to a rewritten file, for the plugin entry's formats or --formats", () => {
     const plugin = { transform: "@typedc/tsc-plugin", formats: ["x86_64-linux", "i386-linux"] };
     const root = writeProject({ "src/decls.ts": DECLS_TS, "src/area.ts": AREA_TS }, compilerOptions({ plugins: [plugin] }));

@@ -29,7 +29,7 @@ export interface EmitResult {
  * next to its JavaScript (the JSON of `typedc tables`, what the file embeds)
  * and, when the options ask for declarations, the `.d.ts` files of a
  * declaration-only emit (the transformer runs `before` the JavaScript emit, so
- * declarations are the same with or without it).
+ * declarations are the same with or without it), and JSON modules as tsc copies them.
  */
 export function emitProgram(program: ts.Program, transformOptions: Record<string, unknown>): EmitResult {
   // ts-morph bundles its own TypeScript (6.0.2): the same API as the plugin's `typescript` types, declared apart.
@@ -48,6 +48,14 @@ export function emitProgram(program: ts.Program, transformOptions: Record<string
   if (wantsDeclarations(program.getCompilerOptions())) {
     const dts = program.emit(undefined, (fileName, text) => files.push({ path: fileName, text }), undefined, true);
     emitDiagnostics.push(...dts.diagnostics);
+  }
+  // JSON modules (resolveJsonModule) are copied to outDir by tsc's emit; transformFiles keeps only JavaScript.
+  for (const sf of program.getSourceFiles()) {
+    if (!sf.fileName.endsWith(".json") || program.isSourceFileFromExternalLibrary(sf)) continue;
+    const json = program.emit(sf, (fileName, text) => {
+      if (fileName.endsWith(".json")) files.push({ path: fileName, text });
+    });
+    emitDiagnostics.push(...json.diagnostics);
   }
   return { files, diagnostics: result.diagnostics, emitDiagnostics };
 }
