@@ -53,6 +53,11 @@ function computeBinding(st: ProgramState, decl: TS.Node): Binding | undefined {
     const t = decl.type === undefined ? undefined : annotationType(st, decl.type);
     return t === undefined ? undefined : { ...t, decl, mutable: false };
   }
+  if (ts.isPropertyDeclaration(decl)) {
+    // A class property annotated `__typed<T>`: accessed as `this.x`, opened at each access.
+    const t = decl.type === undefined ? undefined : annotationType(st, decl.type);
+    return t === undefined ? undefined : { ...t, decl, mutable: true };
+  }
   if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
   const mutable = (decl.parent.flags & ts.NodeFlags.Const) === 0;
   if (decl.type !== undefined) {
@@ -111,6 +116,11 @@ export function typedExpressionType(st: ProgramState, expr: TS.Expression): { ki
     const b = bindingOfIdentifier(st, e);
     return b === undefined ? undefined : { kind: b.kind, type: b.type };
   }
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const decl = st.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
+    const b = decl !== undefined && ts.isPropertyDeclaration(decl) ? bindingOfDeclaration(st, decl) : undefined;
+    if (b !== undefined) return { kind: b.kind, type: b.type };
+  }
   if (ts.isCallExpression(e)) return callType(st, e);
   const chain = chainOf(st, e);
   if (chain === undefined || chain.binding.kind !== "object") return undefined;
@@ -151,7 +161,12 @@ export function contextualType(st: ProgramState, call: TS.CallExpression): CType
   const { ts } = st;
   let p: TS.Node = call.parent;
   while (ts.isParenthesizedExpression(p)) p = p.parent;
-  if (ts.isVariableDeclaration(p) && p.type !== undefined) return annotationType(st, p.type)?.type;
+  if ((ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && p.type !== undefined) return annotationType(st, p.type)?.type;
+  // `this.tasks = __typed(...)` in a constructor: the property's annotation.
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) {
+    const decl = st.checker.getSymbolAtLocation(p.left.name)?.valueDeclaration;
+    if (decl !== undefined && ts.isPropertyDeclaration(decl) && decl.type !== undefined) return annotationType(st, decl.type)?.type;
+  }
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import type * as TS from "typescript";
 import type { AccessStep } from "@typedc/core";
-import { bindingOfIdentifier, typedExpressionType, type Binding } from "./bindings.js";
+import { bindingOfDeclaration, bindingOfIdentifier, typedExpressionType, type Binding } from "./bindings.js";
 import type { ProgramState } from "./program-state.js";
 
 /** ChainStep is one step with the node that performs it (and, for an index, the index expression). */
@@ -22,8 +22,8 @@ export interface Chain {
   readonly steps: readonly ChainStep[];
   /** Some step is `?.` (not supported on typed values: reported). */
   readonly optional: boolean;
-  /** The root is a call returning a typed object (`pick(2).pid`); `root` then only names it in messages. */
-  readonly rootCall?: TS.CallExpression;
+  /** The root is a call returning a typed object (`pick(2).pid`) or a typed property (`this.tasks`); `root` then only names it in messages. */
+  readonly rootCall?: TS.CallExpression | TS.PropertyAccessExpression;
 }
 
 /** skipOuter strips parentheses and non-null assertions. */
@@ -40,6 +40,7 @@ export function chainOf(st: ProgramState, expr: TS.Expression): Chain | undefine
   let optional = false;
   let e = skipOuter(ts, expr);
   for (;;) {
+    if (isTypedThisProperty(st, e)) break; // `this.tasks` of a property annotated `__typed<T>` is a root
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
       steps.unshift({ step: { kind: "member", name: e.name.text }, node: e });
       optional ||= e.questionDotToken !== undefined;
@@ -49,12 +50,14 @@ export function chainOf(st: ProgramState, expr: TS.Expression): Chain | undefine
     } else break;
     e = skipOuter(ts, e.expression);
   }
-  if (ts.isCallExpression(e) && steps.length > 0) {
-    // `pick(2).pid`: a call returning a typed object; its value is opened once per access.
+  if ((ts.isCallExpression(e) || ts.isPropertyAccessExpression(e)) && steps.length > 0) {
+    // `pick(2).pid` (a call returning a typed object) or `this.tasks[i].pid` (a typed property):
+    // the root's value is opened once per access.
     const t = typedExpressionType(st, e);
     if (t?.kind !== "object") return undefined;
     const binding: Binding = { kind: "object", type: t.type, decl: e as unknown as TS.NamedDeclaration, mutable: true };
-    return { root: ts.factory.createIdentifier(e.expression.getText().replace(/\s+/g, "") + "()"), rootCall: e, binding, steps, optional };
+    const name = ts.isCallExpression(e) ? e.expression.getText().replace(/\s+/g, "") + "()" : e.getText().replace(/\s+/g, "");
+    return { root: ts.factory.createIdentifier(name), rootCall: e, binding, steps, optional };
   }
   if (!ts.isIdentifier(e)) return undefined;
   const binding = bindingOfIdentifier(st, e);
@@ -66,4 +69,12 @@ export function chainOf(st: ProgramState, expr: TS.Expression): Chain | undefine
 export function pathText(chain: Chain, k: number): string {
   if (k === 0) return chain.root.text;
   return chain.steps[k - 1]!.node.getText().replace(/\s+/g, "");
+}
+
+/** isTypedThisProperty tells whether `e` is `this.x` where property `x` is annotated `__typed<T>` (SPEC §3: a typed property). */
+export function isTypedThisProperty(st: ProgramState, e: TS.Expression): e is TS.PropertyAccessExpression {
+  const { ts } = st;
+  if (!ts.isPropertyAccessExpression(e) || e.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  const decl = st.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
+  return decl !== undefined && ts.isPropertyDeclaration(decl) && bindingOfDeclaration(st, decl)?.kind === "object";
 }

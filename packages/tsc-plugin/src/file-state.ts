@@ -126,7 +126,7 @@ function anchorOf(fs: FileState, b: Binding): TS.Node | undefined {
 export function localRef(fs: FileState, b: Binding): LocalRef {
   let r = fs.refs.get(b);
   if (r === undefined) {
-    if (fs.st.ts.isCallExpression(b.decl)) {
+    if (fs.st.ts.isCallExpression(b.decl) || fs.st.ts.isPropertyAccessExpression(b.decl)) {
       r = { binding: b, name: "call", refName: "", paths: new Map(), fields: new Set(), hoist: false, inline: true, temp: tempName(fs, "_r"), refUsed: false };
       fs.refs.set(b, r);
       return r;

@@ -240,9 +240,13 @@ function lengthOf(v: Visitor, chain: Chain, node: TS.Expression): TS.Expression 
   const { fs } = v;
   const f = fs.f;
   const n = chain.steps.length - 1;
-  if (n === 0 && chain.rootCall === undefined) {
+  if (n === 0) {
+    // The bound length of a root (a run-time count may differ from the declared one).
     const r = localRef(fs, chain.binding);
-    return replaced(fs, refField(fs, r, () => refExpr(fs, r), "length"), node);
+    const length = refField(fs, r, () => refExpr(fs, r), "length");
+    if (chain.rootCall === undefined) return replaced(fs, length, node);
+    const open = f.createAssignment(f.createIdentifier(r.temp!.text), rtCall(fs, "cref", [v.expr(chain.rootCall)]));
+    return replaced(fs, f.createParenthesizedExpression(f.createCommaListExpression([open, length])), node);
   }
   const planned = planChain(fs, chain, n);
   if (planned === undefined) return node;
