@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadModel } from "../scripts/bench/suite/model.js";
 import { makeContext } from "../scripts/bench/suite/context.js";
 import { runRecordWorkloads } from "../scripts/bench/suite/records.js";
@@ -25,6 +25,7 @@ const RECORD_IMPLS = [
 describe("bench suite, tiny mode", () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "typedc-bench-test-"));
   const run = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/bench/suite/main.ts", "--mode", "tiny", "--out", out], { cwd: ROOT, encoding: "utf8" });
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
   it("exits 0: no implementation failed its verification", () => {
     expect(run.stderr).not.toMatch(/FAILED/);

@@ -17,13 +17,25 @@ export interface CompiledSource {
   readonly note: string;
 }
 
-let transformed: { checked: CompiledLoops; unchecked: CompiledLoops } | undefined;
+let transformed: { checked: CompiledLoops; unchecked: CompiledLoops; checkedFile: string } | undefined;
 let source: CompiledSource = { kind: "hand-lowered", note: "typed-loops.lowered.ts: typed-loops.ts lowered by hand after emit-access.ts (the tsc transformer is not exported yet)" };
 
-/** useTransformed installs the transformer's output (see transform.ts). */
-export function useTransformed(checked: CompiledLoops, unchecked: CompiledLoops, note: string): void {
-  transformed = { checked, unchecked };
+/** useTransformed installs the transformer's output (see transform.ts); `checkedFile` is the bounds-checked module's path. */
+export function useTransformed(checked: CompiledLoops, unchecked: CompiledLoops, checkedFile: string, note: string): void {
+  transformed = { checked, unchecked, checkedFile };
   source = { kind: "transformer", note };
+}
+
+/** checkedModuleFile is the path of the transformer's bounds-checked module, for worker threads to load the same code (undefined: hand-lowered). */
+export function checkedModuleFile(): string | undefined {
+  return transformed?.checkedFile;
+}
+
+/** loadCheckedModule installs, in a worker thread, the module the main thread compiled (see checkedModuleFile). */
+export function loadCheckedModule(file: string): void {
+  const checked = require(file) as CompiledLoops;
+  transformed = { checked, unchecked: checked, checkedFile: file };
+  source = { kind: "transformer", note: file };
 }
 
 /** compiledSource tells which compiled text the typedc-table rows run. */

@@ -16,7 +16,7 @@ import { useTransformed, type CompiledLoops } from "./compiled.js";
 export const LOOPS_FILE = path.join(__dirname, "typed-loops.ts");
 
 // compileOnce emits typed-loops.ts with `boundsChecks` and returns its module.
-function compileOnce(transformFiles: any, boundsChecks: boolean, dir: string): CompiledLoops {
+function compileOnce(transformFiles: any, boundsChecks: boolean, dir: string): { loops: CompiledLoops; file: string } {
   const result = transformFiles({
     ts,
     fileNames: [LOOPS_FILE, REC_FILE],
@@ -32,7 +32,7 @@ function compileOnce(transformFiles: any, boundsChecks: boolean, dir: string): C
   const js = (out.js as string).replace(/require\("@typedc\/runtime"\)/g, `require(${JSON.stringify(runtime)})`);
   const file = path.join(dir, `typed-loops.${boundsChecks ? "checked" : "unchecked"}.js`);
   fs.writeFileSync(file, js);
-  return require(file) as CompiledLoops;
+  return { loops: require(file) as CompiledLoops, file };
 }
 
 /** compileLoops tries the transformer; it returns null when the transformer's output is installed, else why not. */
@@ -46,12 +46,13 @@ export async function compileLoops(): Promise<string | null> {
   if (typeof plugin.transformFiles !== "function") return "packages/tsc-plugin exports no transformFiles yet";
   try {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "typedc-bench-"));
+    process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
     const checked = compileOnce(plugin.transformFiles, true, dir);
     const unchecked = compileOnce(plugin.transformFiles, false, dir);
     for (const f of ["sumAB", "update", "sumBAt"] as const) {
-      if (typeof checked[f] !== "function") throw new Error(`the compiled module has no ${f}`);
+      if (typeof checked.loops[f] !== "function") throw new Error(`the compiled module has no ${f}`);
     }
-    useTransformed(checked, unchecked, `typed-loops.ts compiled by the tsc transformer (transformFiles, CommonJS) into ${dir}`);
+    useTransformed(checked.loops, unchecked.loops, checked.file, `typed-loops.ts compiled by the tsc transformer (transformFiles, CommonJS) into ${dir}`);
     return null;
   } catch (e) {
     return `the tsc transformer failed on typed-loops.ts: ${(e as Error).message.split("\n")[0]}`;

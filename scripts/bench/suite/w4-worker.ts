@@ -8,7 +8,7 @@ import { parentPort } from "node:worker_threads";
 import { TypedMemory, __typed } from "@typedc/runtime";
 import type { TypeSet } from "@typedc/core";
 import { makeObjects } from "./impls/plain-objects.js";
-import { compiledLoops } from "./compiled.js";
+import { compiledLoops, loadCheckedModule } from "./compiled.js";
 
 /** W4Setup is the first message: the mode and what it needs. */
 export interface W4Setup {
@@ -17,13 +17,16 @@ export interface W4Setup {
   readonly types: TypeSet;
   /** typedc-shared-memory: the memory's buffer. */
   readonly buffer?: SharedArrayBuffer;
+  /** The transformer's module the main thread runs (compiled.ts), so both threads run the same code. */
+  readonly compiledFile?: string;
 }
 
 const port = parentPort!;
-const update = compiledLoops(true).update;
 
 port.once("message", (setup: W4Setup) => {
   const { n } = setup;
+  if (setup.compiledFile !== undefined) loadCheckedModule(setup.compiledFile);
+  const update = compiledLoops(true).update;
   if (setup.mode === "typedc-shared-memory") {
     const memory = TypedMemory.from(setup.buffer!);
     const recs = __typed("w4.recs", { memory, type: setup.types, format: "x86_64-linux", create: "never" });

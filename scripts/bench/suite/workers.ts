@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { TypedMemory, __typed } from "@typedc/runtime";
 import { fillRecords } from "./data.js";
-import { compiledLoops } from "./compiled.js";
+import { checkedModuleFile, compiledLoops } from "./compiled.js";
 import type { Model } from "./model.js";
 import { errorRow, measuredRow, type Row } from "./results.js";
 import { median, type TimingOptions } from "./timing.js";
@@ -39,6 +39,7 @@ function workerOf(): Worker {
 
 function startWorker(setup: W4Setup): Promise<Worker> {
   const worker = workerOf();
+  setup = { ...setup, compiledFile: checkedModuleFile() };
   return new Promise((resolve, reject) => {
     worker.once("error", reject);
     worker.once("message", (m) => (m === "ready" ? resolve(worker) : reject(new Error(`w4-worker: ${String(m)}`))));
