@@ -61,8 +61,11 @@ export function runtimeNameOf(st: ProgramState, node: TS.Node): string | undefin
   }
   if (!ts.isIdentifier(node)) return undefined;
   let symbol = st.checker.getSymbolAtLocation(node);
-  for (let hops = 0; symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias; hops++) {
-    if (hops > 100) throw new Error("assert: alias chain longer than 100 links");
+  // An alias chain can loop in code that does not compile (`import __typed __typed ...`): stop there.
+  const seen = new Set<TS.Symbol>();
+  for (; symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias; ) {
+    if (seen.has(symbol)) return undefined;
+    seen.add(symbol);
     const aliasDecl = symbol.declarations?.[0];
     if (aliasDecl !== undefined && moduleSpecifierOf(ts, aliasDecl) === RUNTIME_MODULE && ts.isImportSpecifier(aliasDecl)) {
       return (aliasDecl.propertyName ?? aliasDecl.name).text;
