@@ -5,6 +5,7 @@ import { newContext, type ExtractContext } from "./extract-context.js";
 import { canonicalDecl, convertDecl } from "./extract-decl.js";
 import { EnumEvaluator } from "./extract-enum.js";
 import { BabelProgram, type ProgramOptions } from "./extract-program.js";
+import type { ModuleFile } from "./extract-module.js";
 
 /** ExtractOptions are the file system hooks of `extractDeclsBabel` (default: Node's file system and TypeScript-like resolution). */
 export type ExtractOptions = ProgramOptions;
@@ -16,22 +17,38 @@ export type ExtractOptions = ProgramOptions;
  * rules (docs/babel.md lists where the two differ). Files are parsed once per content.
  */
 export function extractDeclsBabel(entryFile: string, options: ExtractOptions = {}): Result<DeclSet> {
+  return extractWithContext(entryFile, options).result;
+}
+
+/** Extraction is a DeclSet with what converted it: the modules read and a context naming declarations as the DeclSet does (for `__typed<T>` annotations). */
+export interface Extraction {
+  readonly result: Result<DeclSet>;
+  readonly program: BabelProgram;
+  /** The root file's module (undefined when it did not parse). */
+  readonly root: ModuleFile | undefined;
+  /** A fresh context whose nameOf gives DeclSet names, or a declaration's own name when it is no candidate, as the tsc plugin's annotation context names it (its diagnostics start empty). */
+  readonly context: () => ExtractContext;
+}
+
+/** extractWithContext is extractDeclsBabel that also returns its modules and naming (the plugin's code generation converts annotations with them). */
+export function extractWithContext(entryFile: string, options: ExtractOptions = {}): Extraction {
   const program = new BabelProgram(options);
   const root = program.load(entryFile);
   const rootError = program.syntaxErrors.get(entryFile);
   if (root === undefined) {
-    if (rootError !== undefined) return { value: { types: {} }, diagnostics: [rootError] };
+    if (rootError !== undefined) return { result: { value: { types: {} }, diagnostics: [rootError] }, program, root, context: () => newContext(program, new EnumEvaluator(program), (d) => d.id.name) };
     throw new Error(`assert: root file '${entryFile}' cannot be read`);
   }
   const enums = new EnumEvaluator(program);
   const contextWith = (nameOf: (decl: UserDecl) => string): ExtractContext => newContext(program, enums, nameOf);
   const candidates = findCandidates(program, [root], () => contextWith((d) => d.id.name));
   const names = assignNames(candidates);
-  const ctx = contextWith((decl) => {
+  const nameOf = (decl: UserDecl): string => {
     const name = names.get(canonicalDecl(program, decl));
     if (name === undefined) throw new Error(`assert: '${decl.id.name}' was referenced but is not a candidate`);
     return name;
-  });
+  };
+  const ctx = contextWith(nameOf);
   const types: Record<string, NamedType> = {};
   for (const decl of candidates) {
     const name = names.get(decl)!;
@@ -41,7 +58,7 @@ export function extractDeclsBabel(entryFile: string, options: ExtractOptions = {
   // Syntax errors first, as the TS extractor orders them: of the files the declarations come from.
   const syntax = [...program.reportedSyntaxErrors].map((file) => program.syntaxErrors.get(file)!);
   const diagnostics: Diagnostic[] = [...syntax, ...ctx.diagnostics];
-  return { value: { types }, diagnostics };
+  return { result: { value: { types }, diagnostics }, program, root, context: () => contextWith((decl) => names.get(canonicalDecl(program, decl)) ?? decl.id.name) };
 }
 
 /** assignNames gives each declaration its DeclSet name: the declared one, or `Name$k` when taken (ctype.ts). */

@@ -1,10 +1,11 @@
 import type { NodePath, PluginObj, PluginPass } from "@babel/core";
 import { declare } from "@babel/helper-plugin-utils";
 import type * as t from "@babel/types";
-import { checkDecls, type DeclSet, type Diagnostic, type Result } from "@typedc/core";
+import { checkDecls, type DeclSet, type Diagnostic, type Result, type TablesFile } from "@typedc/core";
 import { join } from "node:path";
 import { extractDeclsBabel } from "./extract.js";
 import { readTextFile } from "./extract-program.js";
+import { generateFile } from "./gen-run.js";
 import { codeFrameError } from "./plugin-report.js";
 
 /**
@@ -19,24 +20,46 @@ export function declarationDiagnostics(fileName: string, code: string): Result<D
   return { value: extracted.value, diagnostics: [...extracted.diagnostics, ...checked] };
 }
 
+/** TypedcMetadata is what the plugin leaves in Babel's `result.metadata.typedc` for a file. */
+export interface TypedcMetadata {
+  /** The type sets the file embeds (the tsc plugin's `getTables()` entry), when it embeds any. */
+  readonly tables?: TablesFile;
+  /** Every diagnostic in the tsc plugin's order: options, declarations, accesses. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** core's checkDecls of the file's declarations, when `diagnostics` has no error (the CLI's validation; a layout the tsc plugin reports only when a type set needs it). */
+  readonly declarationChecks: readonly Diagnostic[];
+}
+
 /**
- * typedcBabelPlugin is the Babel plugin `@typedc/babel-plugin`: on entering a file's Program (a
- * plugin runs before presets, so before @babel/preset-typescript strips the types) it extracts
- * the file's typed declarations and fails the build with a code frame at the first error
- * (`TYPEDnnnn: message`, the same code and text as the tsc plugin). Code generation comes later.
+ * typedcBabelPlugin is the Babel plugin `@typedc/babel-plugin` (docs/babel.md). On entering a
+ * file's Program (a plugin runs before presets, so before @babel/preset-typescript strips the
+ * types) it extracts the declarations, rewrites every `__typed` access as the tsc plugin does
+ * (same code, same type-set constants) and fails the build with a code frame at the first error
+ * (`TYPEDnnnn: message`). Options: `formats`, `boundsChecks`, `baseDir` (the tsc plugin's), and
+ * `throwOnError: false` to leave errors in `result.metadata.typedc.diagnostics` instead.
  */
-export const typedcBabelPlugin = declare((api): PluginObj<PluginPass> => {
+export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknown>): PluginObj<PluginPass> => {
   api.assertVersion(7);
+  const throwOnError = rawOptions.throwOnError !== false;
   return {
     name: "typedc",
     visitor: {
       Program: {
         enter(path: NodePath<t.Program>, state: PluginPass) {
           const fileName = state.filename ?? join(state.cwd, "unknown.ts");
-          if (!/\.[mc]?tsx?$/.test(fileName)) return; // only TypeScript has declarations
-          const { diagnostics } = declarationDiagnostics(fileName, state.file.code);
-          const first = diagnostics.find((d) => d.category === "error");
-          if (first !== undefined) throw codeFrameError(path, state, fileName, first);
+          if (!/\.[mc]?tsx?$/.test(fileName)) return; // only TypeScript has declarations and annotations
+          const code = state.file.code;
+          const generated = generateFile(path, fileName, code, rawOptions, state.cwd);
+          const diagnostics = generated.diagnostics;
+          const declarationChecks = diagnostics.some((d) => d.category === "error") ? [] : checkDecls(generated.decls);
+          const metadata: TypedcMetadata = { tables: generated.tables, diagnostics, declarationChecks };
+          (state.file.metadata as unknown as Record<string, unknown>).typedc = metadata;
+          const first = [...diagnostics, ...declarationChecks].find((d) => d.category === "error");
+          if (first !== undefined && throwOnError) throw codeFrameError(path, state, fileName, first);
+          if (first !== undefined || generated.body === undefined) return;
+          path.node.body = generated.body;
+          // Bindings changed (the runtime namespace, refs): preset-typescript's import elision reads them next.
+          path.scope.crawl();
         },
       },
     },

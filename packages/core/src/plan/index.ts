@@ -4,3 +4,4 @@ export * from "./access.js";
 export * from "./value.js";
 export * from "./spell.js";
 export { resolveType, recordOfType, findMember, isEnumType } from "./resolve.js";
+export * from "./options.js";

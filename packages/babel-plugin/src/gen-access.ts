@@ -1,0 +1,184 @@
+/**
+ * Code generation for one planned access chain on Babel nodes (the tsc plugin's
+ * emit-access.ts, docs/compiler.md "Lowerings"): the address from the bound format's
+ * offsets and strides, reads, writes, pointer hops, and index checks that are constant
+ * strings until they throw.
+ */
+import * as t from "@babel/types";
+import type { AccessPlan, IndexCheck } from "@typedc/core";
+import type { Chain } from "./gen-chain.js";
+import { localRef, pathExprs, pathField, prop, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./gen-file-state.js";
+import { compactText } from "./gen-state.js";
+
+/** CompiledChain is where a planned chain ends: the ref, the path of the last hop, the byte address, and messages. */
+export interface CompiledChain {
+  readonly local: LocalRef;
+  /** A fresh expression of the chain's ref at each call. */
+  readonly refAgain: () => t.Expression;
+  readonly path: t.Expression;
+  readonly address: t.Expression;
+  readonly pathText: string;
+  readonly location: string;
+  /** A call root, visited: evaluated first, into the ref's temporary (see withRoot). */
+  readonly rootInit?: t.Expression;
+}
+
+/** hopKey is the runtime key of a hop (`[].se.vruntime`). */
+export function hopKey(segments: readonly string[]): string {
+  return segments.join(".");
+}
+
+/** spellPath spells a chain from its root, index `marked` (if any) as `#`. */
+function spellPath(fs: FileState, chain: Chain, stepCount: number, marked: number): string {
+  let s = chain.rootText;
+  for (let k = 0; k < stepCount; k++) {
+    const step = chain.steps[k]!;
+    if (step.step.kind === "member") s += `.${step.step.name}`;
+    else s += `[${k === marked ? "#" : compactText(fs.st, step.index!)}]`;
+  }
+  return s;
+}
+
+const clone = <T extends t.Node>(n: T): T => t.cloneNode(n, true);
+
+/** compileChain builds the address of the first `stepCount` steps of a chain; `indexExprs` are the visited index expressions. */
+export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, indexExprs: readonly t.Expression[], location: string, stepCount = chain.steps.length, rootInit?: t.Expression): CompiledChain {
+  const r = localRef(fs, chain.binding);
+  // The ref itself is named only where an access needs it (a bound-once binding uses hoisted fields).
+  const refAgain = (): t.Expression => refExpr(fs, r);
+  const keys = plan.hops.map((h) => hopKey(h.segments));
+  const paths = pathExprs(fs, r, refAgain, keys);
+  const checks = fs.st.options.boundsChecks;
+  const pathText = spellPath(fs, chain, stepCount, -1);
+  const str = (s: string) => t.stringLiteral(s);
+  let address: t.Expression = refField(fs, r, refAgain, "a");
+  let stepIndex = 0;
+  let indexCount = 0;
+  const nextIndexStep = (): number => {
+    while (chain.steps[stepIndex]!.step.kind !== "index") stepIndex++;
+    return stepIndex++;
+  };
+  let stepsSoFar = 0;
+  for (let j = 0; j < plan.hops.length; j++) {
+    const hop = plan.hops[j]!;
+    const P = paths[j]!;
+    if (j > 0) {
+      const derefPath = spellPath(fs, chain, stepsSoFar, -1);
+      address = rtCall(fs, "pderef", [refAgain(), clone(paths[j - 1]!), address, str(derefPath), str(location)]);
+    }
+    let areaCheck = false;
+    hop.indices.forEach((check: IndexCheck, k: number) => {
+      const step = nextIndexStep();
+      let index = indexExprs[indexCount++]!;
+      // A literal index into an array whose count is the same in every format is checked here, once.
+      const literal = index.type === "NumericLiteral" && check.kind === "count" && index.value < check.count && Number.isInteger(index.value);
+      if (checks && !literal) {
+        const template = str(spellPath(fs, chain, stepCount, step));
+        if (check.kind === "area") {
+          areaCheck = true;
+          index = rtCall(fs, "ixf", [index, template, str(location)]);
+        } else {
+          const count = check.kind === "count" ? t.numericLiteral(check.count) : refField(fs, r, refAgain, "length");
+          index = checkedIndex(fs, index, count, template, str(location));
+        }
+      }
+      const stride = k < 4 ? pathField(fs, r, P, `s${k}`) : t.memberExpression(prop(clone(P), "s"), t.numericLiteral(k - 4), true);
+      address = t.binaryExpression("+", address, t.binaryExpression("*", index, stride));
+    });
+    if (hop.segments.some((s) => s !== "[]")) address = t.binaryExpression("+", address, pathField(fs, r, P, "o"));
+    if (areaCheck) address = rtCall(fs, "ca", [refField(fs, r, refAgain, "h"), address, prop(clone(P), "size"), str(pathText), str(location)]);
+    stepsSoFar += hop.segments.length;
+  }
+  return { local: r, refAgain, path: paths[paths.length - 1]!, address, pathText, location, rootInit };
+}
+
+/** handleOf is the handle of the chain's ref: `x$h` (hoisted) or `x$r.h`. */
+export function handleOf(fs: FileState, c: CompiledChain): t.Expression {
+  return refField(fs, c.local, c.refAgain, "h");
+}
+
+/** DATAVIEW_READS: the DataView getter of each fixed-size scalar, and whether it takes the byte order. */
+const DATAVIEW_READS: Readonly<Record<string, readonly [string, boolean]>> = {
+  i8: ["getInt8", false], u8: ["getUint8", false], i16: ["getInt16", true], u16: ["getUint16", true],
+  i32: ["getInt32", true], u32: ["getUint32", true], f32: ["getFloat32", true], f64: ["getFloat64", true],
+};
+
+/** readOf is `P.rd(h, address, path, location)`, a hoisted DataView read, or `__typedc$r_i32(h, address)` (plan `fast`). */
+export function readOf(fs: FileState, c: CompiledChain, address: t.Expression = c.address, fast?: string): t.Expression {
+  if (fast !== undefined && c.local.hoist) {
+    const [getter, ordered] = DATAVIEW_READS[fast]!;
+    const dv = refField(fs, c.local, c.refAgain, "dv");
+    return t.callExpression(prop(dv, getter), ordered ? [address, refField(fs, c.local, c.refAgain, "le")] : [address]);
+  }
+  if (fast !== undefined) return rtCall(fs, `r_${fast}`, [handleOf(fs, c), address]);
+  return t.callExpression(prop(clone(c.path), "rd"), [handleOf(fs, c), address, t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
+}
+
+/** writeOf is `P.wr(h, address, value, path, location)`, an inline fit-checked store, `__typedc$w_i32(...)`, or `__typedc$setr(P, ...)` when the value is used. */
+export function writeOf(fs: FileState, c: CompiledChain, value: t.Expression, used: boolean, address: t.Expression = c.address, fast?: string): t.Expression {
+  // The handle is taken first, as the tsc plugin does (its hoisted `x$h` is declared even when the inline store does not use it).
+  const args = [handleOf(fs, c), address, value, t.stringLiteral(c.pathText), t.stringLiteral(c.location)];
+  if (used) return rtCall(fs, "setr", [clone(c.path), ...args]);
+  if (fast !== undefined && c.local.hoist) return inlineWrite(fs, c, value, address, fast);
+  if (fast !== undefined) return rtCall(fs, `w_${fast}`, [handleOf(fs, c), address, value, clone(c.path), t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
+  return t.callExpression(prop(clone(c.path), "wr"), args);
+}
+
+/** objectOf materialises a record or array as a CompiledRef: `__typedc$sub(ref, address, P.t, path)`. */
+export function objectOf(fs: FileState, c: CompiledChain): t.Expression {
+  return rtCall(fs, "sub", [c.refAgain(), c.address, prop(clone(c.path), "t"), t.stringLiteral(c.pathText)]);
+}
+
+/** pointerReadOf is `__typedc$pget(ref, P, address, path, location)`. */
+export function pointerReadOf(fs: FileState, c: CompiledChain): t.Expression {
+  return rtCall(fs, "pget", [c.refAgain(), clone(c.path), c.address, t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
+}
+
+/** pointerWriteOf is `__typedc$pset(ref, P, address, value, path)`. */
+export function pointerWriteOf(fs: FileState, c: CompiledChain, value: t.Expression): t.Expression {
+  return rtCall(fs, "pset", [c.refAgain(), clone(c.path), c.address, value, t.stringLiteral(c.pathText)]);
+}
+
+/** FITS_TESTS: the fit test of each fixed-size scalar (true exactly when `v` stores without loss; else the codec throws). */
+const FITS_TESTS: Readonly<Record<string, (v: () => t.Expression) => t.Expression>> = (() => {
+  const shift = (bits: number) => (v: () => t.Expression) => t.binaryExpression("===", t.binaryExpression(">>", t.binaryExpression("<<", v(), t.numericLiteral(bits)), t.numericLiteral(bits)), v());
+  const mask = (m: number) => (v: () => t.Expression) => t.binaryExpression("===", t.binaryExpression("&", v(), t.numericLiteral(m)), v());
+  const number = (v: () => t.Expression) => t.binaryExpression("===", t.unaryExpression("typeof", v()), t.stringLiteral("number"));
+  return {
+    i8: shift(24), u8: mask(255), i16: shift(16), u16: mask(65535),
+    i32: (v) => t.binaryExpression("===", t.binaryExpression("|", v(), t.numericLiteral(0)), v()),
+    u32: (v) => t.binaryExpression("===", t.binaryExpression(">>>", v(), t.numericLiteral(0)), v()),
+    f32: number, f64: number,
+  };
+})();
+
+/** inlineWrite: `(_w$1 = addr, _v$2 = value, fits(_v$2) ? x$dv.setInt32(_w$1, _v$2, x$le) : P.wr(x$h, _w$1, _v$2, path, location))`. */
+function inlineWrite(fs: FileState, c: CompiledChain, value: t.Expression, address: t.Expression, fast: string): t.Expression {
+  const [getter, ordered] = DATAVIEW_READS[fast]!;
+  const w = tempName(fs, "_w");
+  const v = tempName(fs, "_v");
+  const W = () => t.identifier(w);
+  const V = () => t.identifier(v);
+  const dv = refField(fs, c.local, c.refAgain, "dv");
+  const setArgs = ordered ? [W(), V(), refField(fs, c.local, c.refAgain, "le")] : [W(), V()];
+  const store = t.callExpression(prop(dv, getter.replace(/^get/, "set")), setArgs);
+  const slow = t.callExpression(prop(clone(c.path), "wr"), [handleOf(fs, c), W(), V(), t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
+  return t.sequenceExpression([t.assignmentExpression("=", W(), address), t.assignmentExpression("=", V(), value), t.conditionalExpression(FITS_TESTS[fast]!(V), store, slow)]);
+}
+
+/** checkedIndex: a plain variable is tested inline (`(i < n && i >= 0 && (i | 0) === i ? i : __typedc$ix(i, n, path, location))`); any other index goes through `__typedc$ix`, which returns it. */
+function checkedIndex(fs: FileState, index: t.Expression, count: t.Expression, template: t.StringLiteral, location: t.StringLiteral): t.Expression {
+  const call = rtCall(fs, "ix", [index, count, template, location]);
+  if (index.type !== "Identifier") return call;
+  const id = () => t.identifier(index.name);
+  // i < n first: it is the loop's own condition in the common loop, which V8 can fold.
+  const isInteger = t.binaryExpression("===", t.binaryExpression("|", id(), t.numericLiteral(0)), id());
+  const test = t.logicalExpression("&&", t.logicalExpression("&&", t.binaryExpression("<", id(), clone(count)), t.binaryExpression(">=", id(), t.numericLiteral(0))), isInteger);
+  return t.conditionalExpression(test, id(), call);
+}
+
+/** withRoot opens a call root before the access that uses it: `(_r$1 = __typedc$cref(pick(2)), <access>)`. */
+export function withRoot(fs: FileState, c: CompiledChain, access: t.Expression): t.Expression {
+  if (c.rootInit === undefined || c.local.temp === undefined) return access;
+  return t.sequenceExpression([t.assignmentExpression("=", t.identifier(c.local.temp), rtCall(fs, "cref", [c.rootInit])), access]);
+}

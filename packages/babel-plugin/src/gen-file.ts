@@ -1,0 +1,59 @@
+/**
+ * The file-level part of the Babel plugin's output (the tsc plugin's emit-file.ts):
+ * `import * as __typedc from "@typedc/runtime"` first, the runtime helpers bound once,
+ * the file's type sets as one constant, the file's temporaries, its own imports, the refs
+ * of typed bindings imported from other modules, then the rest.
+ */
+import * as t from "@babel/types";
+import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type CType, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
+import { hoistedVars, prop, refDeclarations, rtCall, RUNTIME_ID, TYPES_ID, type FileState } from "./gen-file-state.js";
+import { nodeLoc } from "./gen-state.js";
+
+/** typeSetsOf builds the TablesFile of a file's type sets, reporting a type that cannot be laid out (1216). */
+export function typeSetsOf(fs: FileState): TablesFile {
+  const sets: Record<string, TypeSet> = {};
+  for (const [key, { type, node }] of fs.typeSets) {
+    let set = fs.st.typeSets.get(key);
+    if (set === undefined) {
+      set = buildSet(fs, type);
+      fs.st.typeSets.set(key, set);
+    }
+    if (set !== null) sets[key] = set;
+    else fs.st.diagnostics.push(createDiagnostic(Diagnostics.The_C_type_in_typed_0_has_errors_see_the_declaration_s_diagnostics, [key], nodeLoc(fs.st, node)));
+  }
+  return tablesFileOf(sets);
+}
+
+/** buildSet lays a type out for every target format, or returns null when its declarations cannot be laid out. */
+function buildSet(fs: FileState, type: CType): TypeSet | null {
+  try {
+    const set: Partial<Record<string, TypeTable>> = {};
+    for (const format of fs.st.options.formats) set[format] = buildTableOfType(fs.st.decls, type, abiSpec(format));
+    return set as TypeSet;
+  } catch {
+    return null;
+  }
+}
+
+/** finishFile assembles the rewritten program body; returns it with the tables the file embeds. */
+export function finishFile(fs: FileState, statements: readonly t.Statement[], temps: readonly string[]): { body: t.Statement[]; tables?: TablesFile } {
+  const head: t.Statement[] = [];
+  let types: t.Statement | undefined;
+  let tables: TablesFile | undefined;
+  if (fs.typeSets.size > 0) {
+    tables = typeSetsOf(fs);
+    types = t.variableDeclaration("const", [t.variableDeclarator(t.identifier(TYPES_ID), rtCall(fs, "loadTypes", [t.stringLiteral(JSON.stringify(tables))]))]);
+  }
+  const importedRefs = refDeclarations(fs, fs.st.file.program);
+  const helpers = [...fs.helpers].map((name) => t.variableDeclarator(t.identifier(`${RUNTIME_ID}$${name}`), prop(t.identifier(RUNTIME_ID), name)));
+  if (helpers.length > 0) head.push(t.variableDeclaration("const", helpers));
+  if (types !== undefined) head.push(types);
+  head.push(...hoistedVars(temps));
+  // Refs of imported typed bindings open after the last import (the exporter has run by then).
+  let afterImports = 0;
+  statements.forEach((s, i) => {
+    if (s.type === "ImportDeclaration") afterImports = i + 1;
+  });
+  const runtimeImport = t.importDeclaration([t.importNamespaceSpecifier(t.identifier(RUNTIME_ID))], t.stringLiteral("@typedc/runtime"));
+  return { body: [runtimeImport, ...head, ...statements.slice(0, afterImports), ...importedRefs, ...statements.slice(afterImports)], tables };
+}

@@ -1,0 +1,63 @@
+/**
+ * generateFile: the Babel plugin's code generation for one file, from its Babel tree (read
+ * in the plugin's own Program.enter, before preset-typescript strips the types): options,
+ * declarations (the Babel extractor), then the rewrite. Diagnostics come in the tsc plugin's
+ * order: options, declarations, accesses.
+ */
+import type { NodePath } from "@babel/traverse";
+import type * as t from "@babel/types";
+import { resolveGeneratorOptions, type DeclSet, type Diagnostic, type TablesFile } from "@typedc/core";
+import { extractWithContext } from "./extract.js";
+import { readTextFile } from "./extract-program.js";
+import { finishFile } from "./gen-file.js";
+import { newFileState } from "./gen-file-state.js";
+import "./gen-handlers.js";
+import { indexParents, type GenState, type SourceFile } from "./gen-state.js";
+import { newVisitor } from "./gen-transform.js";
+
+/** PLUGIN_ONLY_KEYS are Babel plugin options that are not code generator options. */
+export const PLUGIN_ONLY_KEYS: ReadonlySet<string> = new Set(["throwOnError"]);
+
+/** GeneratedFile is what the code generation made of a file: the new program body (undefined: nothing typed, keep the file), its tables, every diagnostic, and the DeclSet. */
+export interface GeneratedFile {
+  readonly body?: t.Statement[];
+  readonly tables?: TablesFile;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly decls: DeclSet;
+}
+
+/** generateFile rewrites the typed accesses of a file given as Babel's Program path (not changed here: the caller installs `body`). */
+export function generateFile(program: NodePath<t.Program>, fileName: string, code: string, rawOptions: Readonly<Record<string, unknown>>, cwd: string): GeneratedFile {
+  const { options, diagnostics: optionDiagnostics } = resolveGeneratorOptions(rawOptions, PLUGIN_ONLY_KEYS);
+  const extraction = extractWithContext(fileName, { readFile: (file) => (file === fileName ? code : readTextFile(file)) });
+  const decls = extraction.result.value;
+  const before = [...optionDiagnostics, ...extraction.result.diagnostics];
+  if (extraction.root === undefined) return { diagnostics: before, decls };
+  const file: SourceFile = { fileName, text: code, program: program.node, module: extraction.root };
+  const parents = new WeakMap<t.Node, t.Node>();
+  indexParents(parents, program.node);
+  const scopes = new WeakMap<t.Node, import("@babel/traverse").Scope>();
+  program.traverse({
+    Identifier(p) {
+      scopes.set(p.node, p.scope);
+    },
+  });
+  const st: GenState = {
+    decls,
+    options,
+    ctx: { ...extraction.context(), scope: { file: extraction.root, typeParameters: new Set() } },
+    babelProgram: extraction.program,
+    diagnostics: [],
+    typeSets: new Map(),
+    file,
+    parents,
+    scopes,
+    files: new Map([[program.node, file]]),
+  };
+  const fs = newFileState(st, cwd);
+  const v = newVisitor(fs);
+  const statements = v.statements(program.node.body);
+  if (!fs.used) return { diagnostics: [...before, ...st.diagnostics], decls };
+  const { body, tables } = finishFile(fs, statements, fs.envs[0]!);
+  return { body, tables, diagnostics: [...before, ...st.diagnostics], decls };
+}

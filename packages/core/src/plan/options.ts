@@ -1,0 +1,53 @@
+/**
+ * Options of the `__typed` code generators (docs/compiler.md "Options"), resolved the
+ * same way for every front-end: the tsc plugin's tsconfig entry and the Babel plugin's
+ * options take the same keys and report the same diagnostics (2501–2503).
+ */
+import { ABI_IDS, isAbiId, type AbiId } from "../abi/ids.js";
+import { createDiagnostic } from "../diagnostics/create.js";
+import { Diagnostics } from "../diagnostics/messages.generated.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+
+/** GeneratorOptions are the resolved options of a code generator: target formats, bounds checks, base directory of source locations. */
+export interface GeneratorOptions {
+  readonly formats: readonly AbiId[];
+  readonly boundsChecks: boolean;
+  readonly baseDir: string | undefined;
+}
+
+/** GENERATOR_OPTION_KEYS are the option keys every front-end accepts. */
+export const GENERATOR_OPTION_KEYS = ["formats", "boundsChecks", "baseDir"] as const;
+
+/**
+ * resolveGeneratorOptions fills defaults (all 12 formats, bounds checks on) and reports unknown
+ * keys (2501, except `ignoredKeys`: a host's own), unknown formats (2502) and values of the
+ * wrong type (2503); a wrong value falls back to its default.
+ */
+export function resolveGeneratorOptions(raw: Readonly<Record<string, unknown>> | undefined, ignoredKeys: ReadonlySet<string> = new Set()): { options: GeneratorOptions; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const input = raw ?? {};
+  for (const key of Object.keys(input)) {
+    if (!ignoredKeys.has(key) && !(GENERATOR_OPTION_KEYS as readonly string[]).includes(key)) {
+      diagnostics.push(createDiagnostic(Diagnostics.Unknown_option_0_of_typedc_tsc_plugin_Known_options_1, [key, GENERATOR_OPTION_KEYS.join(", ")]));
+    }
+  }
+  let formats: readonly AbiId[] = ABI_IDS;
+  if (input.formats !== undefined) {
+    if (!Array.isArray(input.formats) || input.formats.length === 0) {
+      diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_must_be_1_got_2, ["formats", "a non-empty array of ABI ids", JSON.stringify(input.formats)]));
+    } else {
+      const known = input.formats.filter((f): f is AbiId => typeof f === "string" && isAbiId(f));
+      for (const f of input.formats) {
+        if (!(typeof f === "string" && isAbiId(f))) diagnostics.push(createDiagnostic(Diagnostics.Option_formats_of_typedc_tsc_plugin_lists_unknown_format_0_Known_formats_1, [String(f), ABI_IDS.join(", ")]));
+      }
+      if (known.length > 0) formats = [...new Set(known)];
+    }
+  }
+  let boundsChecks = true;
+  if (input.boundsChecks !== undefined) {
+    if (typeof input.boundsChecks === "boolean") boundsChecks = input.boundsChecks;
+    else diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_must_be_1_got_2, ["boundsChecks", "true or false", JSON.stringify(input.boundsChecks)]));
+  }
+  const baseDir = typeof input.baseDir === "string" ? input.baseDir : undefined;
+  return { options: { formats, boundsChecks, baseDir }, diagnostics };
+}
