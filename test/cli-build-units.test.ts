@@ -1,19 +1,20 @@
 /**
  * The small parts of `typedc build`/`run`: which outputs are written, the plugin
  * entry and option overrides, the tsconfig lookup, tsc-style printing of tsc
- * diagnostics, the progress line, the watcher's filter, and the module format and
+ * diagnostics, the progress line, the watcher's filter and project refresh, and the module format and
  * `.ts` lookup of `typedc run`'s hooks.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ts } from "ts-morph";
+import { Project, ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { findConfigPath } from "../packages/cli/src/build/config-path.js";
 import { decideWrites } from "../packages/cli/src/build/decide-writes.js";
 import { pluginEntryOf } from "../packages/cli/src/build/plugin-entry.js";
 import { formatTsDiagnostic } from "../packages/cli/src/build/print.js";
 import { progressOn } from "../packages/cli/src/build/progress.js";
+import { refreshProject } from "../packages/cli/src/build/refresh.js";
 import { transformOptionsFor } from "../packages/cli/src/build/settings.js";
 import { watchIgnoreFor } from "../packages/cli/src/build/watch-filter.js";
 import { moduleFormatOf } from "../packages/cli/src/run/module-format.js";
@@ -145,5 +146,20 @@ describe("typedc run's module format and .ts lookup", () => {
     expect(resolveTsFile("./x.js", from)).toBe(pathToFileURL(join(root, "src/x.ts")).href);
     expect(resolveTsFile("./lib", from)).toBe(pathToFileURL(join(root, "src/lib/index.ts")).href);
     expect(resolveTsFile("./empty", from)).toBeUndefined();
+  });
+});
+
+describe("refreshProject", () => {
+  it("re-reads every changed file of a burst, picks up added files and drops removed ones", () => {
+    const root = writeTree({ "tsconfig.json": '{ "compilerOptions": { "types": [] }, "include": ["src"] }', "src/a.ts": "export const a = 1;\n", "src/b.ts": "export const b = 1;\n", "src/gone.ts": "export {};\n" });
+    const project = new Project({ tsConfigFilePath: join(root, "tsconfig.json") });
+    writeFileSync(join(root, "src/a.ts"), "export const a = 2;\n");
+    writeFileSync(join(root, "src/b.ts"), "export const b = 2;\n");
+    writeFileSync(join(root, "src/c.ts"), "export const c = 2;\n");
+    const changes = [{ kind: "add", file: join(root, "src/c.ts") }, { kind: "change", file: join(root, "src/a.ts") }, { kind: "change", file: join(root, "src/b.ts") }, { kind: "unlink", file: join(root, "src/gone.ts") }] as const;
+    expect(refreshProject(project, join(root, "tsconfig.json"), changes)).toBe(true);
+    const text = (f: string) => project.getSourceFile(join(root, f))?.getFullText();
+    expect([text("src/a.ts"), text("src/b.ts"), text("src/c.ts"), text("src/gone.ts")]).toEqual(["export const a = 2;\n", "export const b = 2;\n", "export const c = 2;\n", undefined]);
+    expect(refreshProject(project, join(root, "tsconfig.json"), [{ kind: "change", file: join(root, "src/a.ts") }, { kind: "change", file: join(root, "other.ts") }])).toBe(false);
   });
 });

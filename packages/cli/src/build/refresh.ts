@@ -16,23 +16,23 @@ export interface FileChange {
  */
 export function refreshProject(project: Project, configPath: string, changes: readonly FileChange[]): boolean {
   let changed = false;
+  if (changes.some((c) => c.kind === "add")) {
+    // New files: re-read the tsconfig's file list once for the whole burst (a checkout adds many).
+    const before = project.getSourceFiles().length;
+    project.addSourceFilesFromTsConfig(configPath);
+    changed = project.getSourceFiles().length !== before;
+  }
   for (const change of changes) {
-    const file = path.resolve(change.file);
-    const sourceFile = project.getSourceFile(file);
-    if (change.kind === "add") {
-      const before = project.getSourceFiles().length;
-      project.addSourceFilesFromTsConfig(configPath);
-      project.resolveSourceFileDependencies();
-      changed ||= project.getSourceFiles().length !== before || sourceFile !== undefined;
-      if (sourceFile !== undefined) sourceFile.refreshFromFileSystemSync();
-    } else if (sourceFile !== undefined) {
-      if (change.kind === "unlink") {
-        project.removeSourceFile(sourceFile);
-        changed = true;
-      } else {
-        changed ||= sourceFile.refreshFromFileSystemSync() !== FileSystemRefreshResult.NoChange;
-      }
+    const sourceFile = project.getSourceFile(path.resolve(change.file));
+    if (sourceFile === undefined) continue;
+    if (change.kind === "unlink") {
+      project.removeSourceFile(sourceFile);
+      changed = true;
+      continue;
     }
+    // Refresh first: `changed ||= refresh()` would skip the refresh once something changed.
+    const refreshed = sourceFile.refreshFromFileSystemSync() !== FileSystemRefreshResult.NoChange;
+    changed = changed || refreshed;
   }
   // A changed file may import a file the project did not hold yet.
   if (changed) project.resolveSourceFileDependencies();
