@@ -44,9 +44,10 @@ export function startWatch(settings: BuildSettings, io: CliIo): WatchHandle {
   status("Starting compilation in watch mode...");
   // The watcher starts first, and the first build runs once it is listening, so no edit is missed;
   // events that arrive during a build wait for it (builds are synchronous).
+  let ignore = watchIgnoreFor(bp.options.outDir);
   const watcher = watch(path.dirname(settings.configPath), {
     ignoreInitial: true,
-    ignored: watchIgnoreFor(bp.options.outDir),
+    ignored: (file, stats) => ignore(file, stats),
   });
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
     rebuild();
@@ -61,6 +62,7 @@ export function startWatch(settings: BuildSettings, io: CliIo): WatchHandle {
     if (changes.some((c) => path.resolve(c.file) === settings.configPath)) {
       status("Project file changed. Starting incremental compilation...");
       bp = openBuildProject(settings);
+      ignore = watchIgnoreFor(bp.options.outDir);
     } else if (bp.project !== undefined && refreshProject(bp.project, settings.configPath, changes)) {
       status("File change detected. Starting incremental compilation...");
     } else {
