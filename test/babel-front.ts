@@ -46,7 +46,7 @@ export function runBabel(fx: Fixture, code: string, extraOptions: Record<string,
     highlightCode: false,
     sourceType: "module",
     plugins: [[typedc, { ...transformOptionsOf(fx), ...extraOptions, throwOnError: false }]],
-    presets: [["@babel/preset-typescript", {}]],
+    presets: [["@babel/preset-typescript", { allowDeclareFields: true }]],
   });
   const meta = (out?.metadata as unknown as { typedc?: { tables?: TablesFile; diagnostics: Diagnostic[] } } | undefined)?.typedc;
   return { js: out?.code == null ? undefined : normaliseJs(out.code), raw: out?.code ?? undefined, tables: meta?.tables, diagnostics: meta?.diagnostics ?? [] };

@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { extractDeclsBabel } from "./extract.js";
 import { readTextFile } from "./extract-program.js";
 import { generateFile } from "./gen-run.js";
-import { codeFrameError } from "./plugin-report.js";
+import { codeFrameError, messageOf } from "./plugin-report.js";
+import { parseFile } from "./extract-parse.js";
+import { lineAndColumnOf } from "@typedc/core";
 
 /**
  * declarationDiagnostics extracts the declarations of the file being compiled (its text as Babel
@@ -41,8 +43,12 @@ export interface TypedcMetadata {
 export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknown>): PluginObj<PluginPass> => {
   api.assertVersion(7);
   const throwOnError = rawOptions.throwOnError !== false;
-  return {
+  // `parserOverride` is a Babel 7 plugin property that @types/babel__core does not list.
+  const plugin: PluginObj<PluginPass> & { parserOverride: unknown } = {
     name: "typedc",
+    parserOverride(code: string, parserOpts: Record<string, unknown>, parse: (code: string, opts: Record<string, unknown>) => unknown) {
+      return parseOrReport(code, parserOpts, parse, throwOnError);
+    },
     visitor: {
       Program: {
         enter(path: NodePath<t.Program>, state: PluginPass) {
@@ -57,11 +63,38 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
           const first = [...diagnostics, ...declarationChecks].find((d) => d.category === "error");
           if (first !== undefined && throwOnError) throw codeFrameError(path, state, fileName, first);
           if (first !== undefined || generated.body === undefined) return;
+          const original = new Set<t.Node>(path.node.body);
           path.node.body = generated.body;
-          // Bindings changed (the runtime namespace, refs): preset-typescript's import elision reads them next.
-          path.scope.crawl();
+          // The file's scope keeps its original references, so preset-typescript elides exactly the
+          // imports that the source uses only as types (TypeScript's rule, decided on the source
+          // before the rewrite). The declarations the rewrite adds at the top level are registered,
+          // except the runtime namespace import: with no binding, preset-typescript keeps it.
+          for (const statement of path.get("body")) {
+            if (!original.has(statement.node) && !statement.isImportDeclaration()) path.scope.registerDeclaration(statement);
+          }
         },
       },
     },
   };
+  return plugin;
 });
+
+/**
+ * parseOrReport is the plugin's parserOverride: Babel's own parse, and on a syntax error in a
+ * TypeScript file the error as typedc reports it (TYPED1005 with the extractor's wording and
+ * position, docs/babel.md "Syntax errors"); Babel adds the file name and the code frame. With
+ * `throwOnError: false` the file parses as empty and the 1005 goes into the metadata.
+ */
+function parseOrReport(code: string, parserOpts: Record<string, unknown>, parse: (code: string, opts: Record<string, unknown>) => unknown, throwOnError: boolean): unknown {
+  try {
+    return parse(code, parserOpts);
+  } catch (error) {
+    const fileName = typeof parserOpts.sourceFileName === "string" ? parserOpts.sourceFileName : undefined;
+    if (fileName === undefined || !/\.[mc]?tsx?$/.test(fileName)) throw error;
+    const parsed = parseFile(fileName, code);
+    if (parsed.ok) throw error; // Babel's options reject what TypeScript's grammar accepts: Babel's own error
+    if (!throwOnError) return parse("", parserOpts);
+    const at = lineAndColumnOf(code, parsed.error.loc!.start);
+    throw Object.assign(new SyntaxError(messageOf(parsed.error)), { loc: { line: at.line, column: at.column - 1 }, pos: parsed.error.loc!.start });
+  }
+}
