@@ -9,6 +9,7 @@
 import type * as TS from "typescript";
 import type { AccessPlan, IndexCheck } from "@typedc/core";
 import type { Chain } from "./chain.js";
+import { isProvenIndex } from "./loop-bounds.js";
 import { localRef, pathExprs, pathField, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./file-state.js";
 
 /** CompiledChain is where a planned chain ends: the ref, the path of the last hop, the byte address, and messages. */
@@ -78,7 +79,9 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
       let index = indexExprs[indexCount++]!;
       // A literal index into an array whose count is the same in every format is checked here, once.
       const literal = fs.st.ts.isNumericLiteral(index) && check.kind === "count" && Number(index.text) < check.count && Number.isInteger(Number(index.text));
-      if (checks && !literal) {
+      // `for (let i = 0; i < xs.length; i++) ... xs[i]`: the index is proven in range (loop-bounds.ts).
+      const proven = check.kind === "rootLength" && isProvenIndex(fs.st, chain, chain.steps[step]!.index!);
+      if (checks && !literal && !proven) {
         const template = str(spellPath(chain, stepCount, step));
         if (check.kind === "area") {
           areaCheck = true;
