@@ -53,7 +53,7 @@ interface BabelSyntaxError {
  * `Unexpected token, expected ";" (3:20)` → `';' expected.` (TypeScript's wording), otherwise the
  * first line without the `(line:col)` suffix, ending with a period.
  */
-function syntaxDiagnostic(source: SourceText, error: unknown): Diagnostic {
+export function syntaxDiagnostic(source: SourceText, error: unknown): Diagnostic {
   const { message, pos } = error as BabelSyntaxError;
   if (typeof message !== "string" || typeof pos !== "number") throw error;
   const start = Math.min(pos, source.text.length);

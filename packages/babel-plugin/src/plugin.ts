@@ -7,7 +7,7 @@ import { extractDeclsBabel } from "./extract.js";
 import { readTextFile } from "./extract-program.js";
 import { generateFile } from "./gen-run.js";
 import { codeFrameError, messageOf } from "./plugin-report.js";
-import { parseFile } from "./extract-parse.js";
+import { parseFile, syntaxDiagnostic } from "./extract-parse.js";
 import { lineAndColumnOf } from "@typedc/core";
 
 /**
@@ -54,6 +54,11 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
         enter(path: NodePath<t.Program>, state: PluginPass) {
           const fileName = state.filename ?? join(state.cwd, "unknown.ts");
           if (!/\.[mc]?tsx?$/.test(fileName)) return; // only TypeScript has declarations and annotations
+          const syntaxError = syntaxErrors.get(path.node);
+          if (syntaxError !== undefined) {
+            (state.file.metadata as unknown as Record<string, unknown>).typedc = { diagnostics: [syntaxError], declarationChecks: [] } satisfies TypedcMetadata;
+            return;
+          }
           const code = state.file.code;
           const generated = generateFile(path, fileName, code, rawOptions, state.cwd);
           const diagnostics = generated.diagnostics;
@@ -79,6 +84,9 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
   return plugin;
 });
 
+/** syntaxErrors holds the 1005 of a file that parsed as empty (`throwOnError: false`), by its empty Program. */
+const syntaxErrors = new WeakMap<t.Program, Diagnostic>();
+
 /**
  * parseOrReport is the plugin's parserOverride: Babel's own parse, and on a syntax error in a
  * TypeScript file the error as typedc reports it (TYPED1005 with the extractor's wording and
@@ -91,10 +99,15 @@ function parseOrReport(code: string, parserOpts: Record<string, unknown>, parse:
   } catch (error) {
     const fileName = typeof parserOpts.sourceFileName === "string" ? parserOpts.sourceFileName : undefined;
     if (fileName === undefined || !/\.[mc]?tsx?$/.test(fileName)) throw error;
+    // The extractor's parse recovers from what Babel's build parse may not (a missing semicolon): then Babel's error is the 1005.
     const parsed = parseFile(fileName, code);
-    if (parsed.ok) throw error; // Babel's options reject what TypeScript's grammar accepts: Babel's own error
-    if (!throwOnError) return parse("", parserOpts);
-    const at = lineAndColumnOf(code, parsed.error.loc!.start);
-    throw Object.assign(new SyntaxError(messageOf(parsed.error)), { loc: { line: at.line, column: at.column - 1 }, pos: parsed.error.loc!.start });
+    const diagnostic = parsed.ok ? syntaxDiagnostic({ fileName, text: code }, error) : parsed.error;
+    if (!throwOnError) {
+      const empty = parse("", parserOpts) as { program: t.Program };
+      syntaxErrors.set(empty.program, diagnostic);
+      return empty;
+    }
+    const at = lineAndColumnOf(code, diagnostic.loc!.start);
+    throw Object.assign(new SyntaxError(messageOf(diagnostic)), { loc: { line: at.line, column: at.column - 1 }, pos: diagnostic.loc!.start });
   }
 }
