@@ -49,6 +49,12 @@ describe("loadTypes", () => {
 describe("at", () => {
   const types = loadTypes(JSON_TEXT);
 
+  it("without a type (plain JavaScript that was not compiled by typedc) is a TypedFormatError that says what to pass", () => {
+    const error = thrown(() => at(new ArrayBuffer(16), 0, { format: "x86_64-linux" }));
+    expect(error).toBeInstanceOf(TypedFormatError);
+    expect((error as Error).message).toMatch(/Option 'type' must be a type set or a type table \(compile with typedc, or pass one from loadTypes\), got undefined/);
+  });
+
   it("a Node Buffer counts from its own byteOffset", () => {
     const backing = Buffer.alloc(64);
     const packet = backing.subarray(10, 30);

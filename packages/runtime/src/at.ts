@@ -11,6 +11,8 @@ import { bindView } from "./bind.js";
 import { resolveFormat, type FormatChoice, type TypeSetInput } from "./policy.js";
 import type { Region } from "./region.js";
 import type { Strategy } from "./view-state.js";
+import { TypedFormatError } from "./errors.js";
+import { MemoryMessages as M, memoryError } from "./memory-errors.js";
 
 /** AtTarget is any memory `at` can view. */
 export type AtTarget = ArrayBufferLike | ArrayBufferView | WebAssembly.Memory;
@@ -18,7 +20,8 @@ export type AtTarget = ArrayBufferLike | ArrayBufferView | WebAssembly.Memory;
 /** AtOptions: the format of the bytes, the type (a type set or one table), and an optional element count. */
 export interface AtOptions {
   readonly format?: FormatChoice;
-  readonly type: TypeSetInput | TypeTable;
+  /** Filled in by the typedc compilers from the `__typed<T>` annotation; plain JavaScript passes it (from `loadTypes`). */
+  readonly type?: TypeSetInput | TypeTable;
   /** View `count` consecutive objects as an array. */
   readonly count?: number;
   readonly strategy?: Strategy;
@@ -40,7 +43,10 @@ function isTable(type: TypeSetInput | TypeTable): type is TypeTable {
 }
 
 /** tableFor picks the table of `type` for `format` (a table given directly must be for that format). */
-function tableFor(type: TypeSetInput | TypeTable, format: FormatChoice | undefined): TypeTable {
+function tableFor(type: TypeSetInput | TypeTable | undefined, format: FormatChoice | undefined): TypeTable {
+  if (typeof type !== "object" || type === null) {
+    throw memoryError(TypedFormatError, M.Option_0_must_be_1_got_2, ["type", "a type set or a type table (compile with typedc, or pass one from loadTypes)", String(type)]);
+  }
   if (!isTable(type)) return resolveFormat(format, type).table;
   if (format !== undefined && typeof format === "string" && format !== "host" && format !== type.format) {
     throw formatError(AccessMessages.TableFormatMismatch, [type.types[type.root]?.name, type.format, format]);

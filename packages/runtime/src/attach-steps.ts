@@ -15,8 +15,13 @@ export type CreateMode = "if-absent" | "always" | "never";
 /** OpenOptions are the options __typed and typedCache share. */
 export interface OpenOptions {
   readonly memory: TypedMemory;
-  /** The type set of T (one table per format; see TypeSetInput). */
-  readonly type: TypeSetInput;
+  /**
+   * The type set of T (one table per format; see TypeSetInput). Optional in the
+   * signature because the typedc compilers fill it in from the binding's
+   * `__typed<T>` annotation; plain JavaScript passes it (from `loadTypes`), and a
+   * call that reaches the runtime without one throws a TypedFormatError.
+   */
+  readonly type?: TypeSetInput;
   /** The creator's format, and the attacher's own format to check compatibility against. Default "host". */
   readonly format?: FormatChoice;
   /** Default "if-absent". */
@@ -108,7 +113,7 @@ function create(name: string, options: OpenOptions, spec: AreaSpec, index: numbe
 }
 
 // attach verifies a published entry and negotiates the format.
-function attach(name: string, options: OpenOptions, spec: AreaSpec, index: number, resolved: ResolvedFormat | undefined, wrapMine: (mine: TypeTable, published?: TypeTable) => TypeTable): Opened {
+function attach(name: string, options: CheckedOptions, spec: AreaSpec, index: number, resolved: ResolvedFormat | undefined, wrapMine: (mine: TypeTable, published?: TypeTable) => TypeTable): Opened {
   const entry = options.memory.directory.read(index);
   if (entry.kind !== spec.kind) throw memoryError(TypedError, M._0_is_a_1_not_a_2, [name, KIND_NAMES[entry.kind], KIND_NAMES[spec.kind]]);
   const published = publishedTable(entry);
@@ -124,7 +129,7 @@ function attach(name: string, options: OpenOptions, spec: AreaSpec, index: numbe
 
 // attacherFormat is the attacher's own format; when its type set has no table for it
 // (a set built for fewer formats), the published format's table, if the set has it.
-function attacherFormat(options: OpenOptions, publishedFormatId: string): ResolvedFormat {
+function attacherFormat(options: CheckedOptions, publishedFormatId: string): ResolvedFormat {
   try {
     return resolveFormat(options.format, options.type);
   } catch (error) {
@@ -137,11 +142,14 @@ function attacherFormat(options: OpenOptions, publishedFormatId: string): Resolv
 }
 
 // checkOptions rejects options a plain-JavaScript caller may get wrong (the compiler never does).
-function checkOptions(options: OpenOptions): void {
+/** CheckedOptions are OpenOptions that checkOptions has accepted (a type set is present). */
+type CheckedOptions = OpenOptions & { readonly type: TypeSetInput };
+
+function checkOptions(options: OpenOptions): asserts options is CheckedOptions {
   const bad = (option: string, expected: string, got: unknown) =>
     memoryError(TypedError, M.Option_0_must_be_1_got_2, [option, expected, typeof got === "object" ? String(got && got.constructor?.name) : String(got)]);
   if (!(options?.memory instanceof TypedMemory)) throw bad("memory", "a TypedMemory", options?.memory);
-  if (typeof options.type !== "object" || options.type === null) throw bad("type", "a type set ({ [abi]: TypeTable })", options.type);
+  if (typeof options.type !== "object" || options.type === null) throw bad("type", "a type set ({ [abi]: TypeTable }: compile with typedc, or pass one from loadTypes)", options.type);
   const mode = options.create ?? "if-absent";
   if (mode !== "if-absent" && mode !== "always" && mode !== "never") throw bad("create", '"if-absent", "always" or "never"', mode);
   const wait = options.wait ?? 0;
