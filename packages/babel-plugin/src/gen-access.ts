@@ -9,6 +9,7 @@ import type { AccessPlan, IndexCheck } from "@typedc/core";
 import type { Chain } from "./gen-chain.js";
 import { localRef, pathExprs, pathField, prop, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./gen-file-state.js";
 import { compactText } from "./gen-state.js";
+import { isProvenIndex } from "./gen-loop-bounds.js";
 
 /** CompiledChain is where a planned chain ends: the ref, the path of the last hop, the byte address, and messages. */
 export interface CompiledChain {
@@ -72,7 +73,9 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
       let index = indexExprs[indexCount++]!;
       // A literal index into an array whose count is the same in every format is checked here, once.
       const literal = index.type === "NumericLiteral" && check.kind === "count" && index.value < check.count && Number.isInteger(index.value);
-      if (checks && !literal) {
+      // `for (let i = 0; i < xs.length; i++) ... xs[i]`: the index is proven in range (gen-loop-bounds.ts).
+      const proven = check.kind === "rootLength" && isProvenIndex(fs.st, chain, chain.steps[step]!.index!);
+      if (checks && !literal && !proven) {
         const template = str(spellPath(fs, chain, stepCount, step));
         if (check.kind === "area") {
           areaCheck = true;
