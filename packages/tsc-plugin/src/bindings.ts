@@ -25,9 +25,11 @@ const cache = new WeakMap<TS.Node, Binding | null>();
 const inProgress = new WeakSet<TS.Node>();
 
 /** TYPED_CALLS are the runtime calls that return a typed object of their type argument (or of the binding's annotation). */
-export const TYPED_CALLS: ReadonlySet<string> = new Set(["__typed", "__typed.at"]);
+export const TYPED_CALLS: ReadonlySet<string> = new Set(["__typed", "__typed.at", "__typed.async"]);
 /** CACHE_CALLS are the runtime calls that return a typed cache. */
-export const CACHE_CALLS: ReadonlySet<string> = new Set(["typedCache"]);
+export const CACHE_CALLS: ReadonlySet<string> = new Set(["typedCache", "typedCacheAsync"]);
+/** ASYNC_CALLS return a Promise of the typed object or cache: typed only under `await`. */
+export const ASYNC_CALLS: ReadonlySet<string> = new Set(["__typed.async", "typedCacheAsync"]);
 
 /** bindingOfIdentifier is the typed binding an identifier refers to, or undefined. */
 export function bindingOfIdentifier(st: ProgramState, id: TS.Identifier): Binding | undefined {
@@ -121,7 +123,12 @@ export function typedExpressionType(st: ProgramState, expr: TS.Expression): { ki
     const b = decl !== undefined && ts.isPropertyDeclaration(decl) ? bindingOfDeclaration(st, decl) : undefined;
     if (b !== undefined) return { kind: b.kind, type: b.type };
   }
-  if (ts.isCallExpression(e)) return callType(st, e);
+  if (ts.isAwaitExpression(e)) {
+    let inner: TS.Expression = e.expression;
+    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    return ts.isCallExpression(inner) ? callType(st, inner, true) : undefined;
+  }
+  if (ts.isCallExpression(e)) return callType(st, e, false);
   const chain = chainOf(st, e);
   if (chain === undefined || chain.binding.kind !== "object") return undefined;
   const steps = chain.steps.map((s) => s.step);
@@ -135,10 +142,11 @@ export function typedExpressionType(st: ProgramState, expr: TS.Expression): { ki
 }
 
 /** callType is the type of a call that returns a typed object or cache. */
-function callType(st: ProgramState, call: TS.CallExpression): { kind: "object" | "cache"; type: CType } | undefined {
+function callType(st: ProgramState, call: TS.CallExpression, awaited: boolean): { kind: "object" | "cache"; type: CType } | undefined {
   const { ts } = st;
   const runtime = runtimeNameOf(st, call.expression);
   if (runtime !== undefined && (TYPED_CALLS.has(runtime) || CACHE_CALLS.has(runtime))) {
+    if (ASYNC_CALLS.has(runtime) !== awaited) return undefined; // a Promise is not a typed object
     const arg = call.typeArguments?.[0];
     const type = arg === undefined ? contextualType(st, call) : cTypeOf(st, arg);
     return type === undefined ? undefined : { kind: CACHE_CALLS.has(runtime) ? "cache" : "object", type };
@@ -160,7 +168,7 @@ function callType(st: ProgramState, call: TS.CallExpression): { kind: "object" |
 export function contextualType(st: ProgramState, call: TS.CallExpression): CType | undefined {
   const { ts } = st;
   let p: TS.Node = call.parent;
-  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  while (ts.isParenthesizedExpression(p) || ts.isAwaitExpression(p)) p = p.parent;
   if ((ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && p.type !== undefined) return annotationType(st, p.type)?.type;
   // `this.tasks = __typed(...)` in a constructor: the property's annotation.
   if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(p.left)) {
