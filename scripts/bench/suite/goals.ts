@@ -38,11 +38,17 @@ export function checkGoals(results: Results): GoalCheck[] {
       const r = ratio(w[k]![p]);
       return r === null || table === null ? null : r / table;
     });
-    out.push(check(`${k}: every peer ≥ 30× slower than typedc-table`, peerFactors, (v) => v >= 30, (v) => `${v.toFixed(0)}×`));
+    const peerRecords = w[k]![PEERS[0]!]?.records;
+    const peerGoal = check(`${k}: every peer ≥ 30× slower than typedc-table`, peerFactors, (v) => v >= 30, (v) => `${v.toFixed(0)}×`);
+    out.push(peerRecords === undefined ? peerGoal : { ...peerGoal, detail: `${peerGoal.detail} (peers: ${PEERS.join(", ")}, on ${peerRecords} records)` });
   }
   if (w.W4 !== undefined) {
+    // The goal is set at 1M records; fewer (quick mode) is reported, not judged.
     const row = w.W4["postmessage-objects"];
-    out.push(check(`W4: typed shared memory ≥ 20× faster than postMessage of objects (${row?.note ?? ""})`, [ratio(row)], (v) => v >= 20, x));
+    const goal = "W4: typed shared memory ≥ 20× faster than postMessage of objects at 1M records";
+    const records = row?.records ?? results.records;
+    if (row?.ratioToLimit != null && records < 1_000_000) out.push({ goal, status: "not measured", detail: `${x(row.ratioToLimit)} at ${records} records (\`npm run bench:full\` measures 1M)` });
+    else out.push(check(goal, [ratio(row)], (v) => v >= 20, x));
   }
   if (w.W5 !== undefined) {
     const morph = Object.entries(w.W5).filter(([k]) => k.startsWith("typedc-morph@"));

@@ -150,7 +150,7 @@ export async function runWorkers(model: Model, n: number, timing: TimingOptions,
     for (const mode of MODES) {
       if (failed.has(mode)) continue;
       const ms = samples.get(mode)!;
-      out[mode] = measuredRow(median(ms), median(ms.map((t, k) => t / base[k]!)), { limit: MODES[0], reps: ms.length, note: `${ROUNDS} rounds of ${n} records` });
+      out[mode] = measuredRow(median(ms), median(ms.map((t, k) => t / base[k]!)), { limit: MODES[0], reps: ms.length, records: n, note: `${ROUNDS} rounds` });
     }
     log(`W4 ${MODES.map((m) => `${m} ${out[m]!.medianMs ?? "ERROR"} ms (${out[m]!.ratioToLimit ?? "-"}x)`).join("   ")}`);
   } finally {
