@@ -6,6 +6,7 @@ import { canonicalDecl, convertDecl } from "./extract-decl.js";
 import { EnumEvaluator } from "./extract-enum.js";
 import { BabelProgram, type ProgramOptions } from "./extract-program.js";
 import type { ModuleFile } from "./extract-module.js";
+import { isDeclarationFile } from "./extract-parse.js";
 
 /** ExtractOptions are the file system hooks of `extractDeclsBabel` (default: Node's file system and TypeScript-like resolution). */
 export type ExtractOptions = ProgramOptions;
@@ -31,7 +32,7 @@ export interface Extraction {
 }
 
 /** extractWithContext is extractDeclsBabel that also returns its modules and naming (the plugin's code generation converts annotations with them). */
-export function extractWithContext(entryFile: string, options: ExtractOptions = {}): Extraction {
+export function extractWithContext(entryFile: string, options: ExtractOptions = {}, allModulesAsRoots = false): Extraction {
   const program = new BabelProgram(options);
   const root = program.load(entryFile);
   const rootError = program.syntaxErrors.get(entryFile);
@@ -41,7 +42,10 @@ export function extractWithContext(entryFile: string, options: ExtractOptions = 
   }
   const enums = new EnumEvaluator(program);
   const contextWith = (nameOf: (decl: UserDecl) => string): ExtractContext => newContext(program, enums, nameOf);
-  const candidates = findCandidates(program, [root], () => contextWith((d) => d.id.name));
+  // The code generator searches every source module the file reaches, as the tsc plugin's extractDecls searches every
+  // source file of its program (an imported `__typed<Task>` binding needs the exporter's Task); extractDeclsBabel the file only.
+  const roots = allModulesAsRoots ? program.files.filter((f) => !f.foreign && !isDeclarationFile(f.source.fileName)) : [root];
+  const candidates = findCandidates(program, roots, () => contextWith((d) => d.id.name));
   const names = assignNames(candidates);
   const nameOf = (decl: UserDecl): string => {
     const name = names.get(canonicalDecl(program, decl));

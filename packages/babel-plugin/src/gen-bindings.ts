@@ -8,7 +8,7 @@ import type * as t from "@babel/types";
 import { planAccess, recordOfType, resolveType, typedChainLength, type CType } from "@typedc/core";
 import { chainOf } from "./gen-chain.js";
 import { convertType } from "./extract-type.js";
-import { declarationOf, isFunctionLike, parentOf, runtimeNameOf, textOf, type GenState } from "./gen-state.js";
+import { declarationOf, fileOfNode, isFunctionLike, parentOf, runtimeNameOf, textOf, type GenState } from "./gen-state.js";
 
 /** Binding is a typed declaration: an object of C type `type`, or a slab cache of objects of `type`. */
 export interface Binding {
@@ -114,7 +114,10 @@ export function cTypeOf(st: GenState, node: t.TSType): CType | undefined {
   if (known !== undefined) return known ?? undefined;
   const before = st.ctx.diagnostics.length;
   const text = textOf(st, node);
-  const type = convertType(st.ctx, node, { kind: "type", name: text, owner: text });
+  // Names resolve in the annotation's own module (an imported binding's annotation is in its exporter).
+  const file = fileOfNode(st, node);
+  const ctx = file === st.file || file.module === undefined ? st.ctx : { ...st.ctx, scope: { file: file.module, typeParameters: new Set<string>() } };
+  const type = convertType(ctx, node, { kind: "type", name: text, owner: text });
   st.diagnostics.push(...st.ctx.diagnostics.slice(before));
   converted.set(node, type ?? null);
   return type;

@@ -29,7 +29,7 @@ export interface GeneratedFile {
 /** generateFile rewrites the typed accesses of a file given as Babel's Program path (not changed here: the caller installs `body`). */
 export function generateFile(program: NodePath<t.Program>, fileName: string, code: string, rawOptions: Readonly<Record<string, unknown>>, cwd: string): GeneratedFile {
   const { options, diagnostics: optionDiagnostics } = resolveGeneratorOptions(rawOptions, PLUGIN_ONLY_KEYS);
-  const extraction = extractWithContext(fileName, { readFile: (file) => (file === fileName ? code : readTextFile(file)) });
+  const extraction = extractWithContext(fileName, { readFile: (file) => (file === fileName ? code : readTextFile(file)) }, true);
   const decls = extraction.result.value;
   const before = [...optionDiagnostics, ...extraction.result.diagnostics];
   if (extraction.root === undefined) return { diagnostics: before, decls };

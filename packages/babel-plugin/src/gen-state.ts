@@ -169,11 +169,10 @@ function targetOfName(st: GenState, id: t.Identifier): ImportTarget {
   const scope = st.scopes.get(id);
   const binding = scope?.getBinding(id.name);
   if (binding === undefined) return undefined;
-  if (binding.kind === "module") {
-    const spec = binding.path.node;
-    const decl = binding.path.parent;
-    return t.isImportDeclaration(decl) ? specifierTarget(st, spec, decl) : undefined;
-  }
+  // An import (Babel gives `import type` specifiers the binding kind "unknown", value imports "module").
+  const decl = binding.path.parent;
+  if (t.isImportDeclaration(decl)) return specifierTarget(st, binding.path.node, decl);
+  if (binding.kind === "module") return undefined;
   return { kind: "decl", node: binding.path.node };
 }
 
