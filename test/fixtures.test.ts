@@ -1,8 +1,10 @@
 /**
  * Every transform fixture through the tsc front-end's compiler-API path on
  * TypeScript 6.0 (the expected files are this path's output; `UPDATE=1` rewrites
- * them), and each fixture's exec.ts against the runtime. TS 5.9 and ts-patch give
- * the same files (fixtures-paths.test.ts).
+ * them), and each fixture's exec.ts against the runtime. TypeScript 5.9
+ * (fixtures-ts59.test.ts) and ts-patch (fixtures-paths.test.ts) give the same files
+ * (separate files keep each under the suite's time budget). Other front-ends (the
+ * CLI's `typedc build`, Babel) add their path here.
  */
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
