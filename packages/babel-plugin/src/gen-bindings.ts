@@ -27,9 +27,11 @@ const cache = new WeakMap<t.Node, Binding | null>();
 const inProgress = new WeakSet<t.Node>();
 
 /** TYPED_CALLS are the runtime calls that return a typed object of their type argument (or of the binding's annotation). */
-export const TYPED_CALLS: ReadonlySet<string> = new Set(["__typed", "__typed.at"]);
+export const TYPED_CALLS: ReadonlySet<string> = new Set(["__typed", "__typed.at", "__typed.async"]);
 /** CACHE_CALLS are the runtime calls that return a typed cache. */
-export const CACHE_CALLS: ReadonlySet<string> = new Set(["typedCache"]);
+export const CACHE_CALLS: ReadonlySet<string> = new Set(["typedCache", "typedCacheAsync"]);
+/** ASYNC_CALLS return a Promise of the typed object or cache: typed only under `await`. */
+export const ASYNC_CALLS: ReadonlySet<string> = new Set(["__typed.async", "typedCacheAsync"]);
 
 /** bindingOfIdentifier is the typed binding an identifier refers to, or undefined. */
 export function bindingOfIdentifier(st: GenState, id: t.Identifier): Binding | undefined {
@@ -146,7 +148,11 @@ export function typedExpressionType(st: GenState, expr: t.Node): TypedKind | und
     const b = prop === undefined ? undefined : bindingOfDeclaration(st, prop);
     if (b !== undefined) return { kind: b.kind, type: b.type };
   }
-  if (e.type === "CallExpression") return callType(st, e);
+  if (e.type === "AwaitExpression") {
+    const inner = skipParens(e.argument);
+    return inner.type === "CallExpression" ? callType(st, inner, true) : undefined;
+  }
+  if (e.type === "CallExpression") return callType(st, e, false);
   const chain = chainOf(st, e);
   if (chain === undefined || chain.binding.kind !== "object") return undefined;
   const steps = chain.steps.map((s) => s.step);
@@ -160,9 +166,10 @@ export function typedExpressionType(st: GenState, expr: t.Node): TypedKind | und
 }
 
 /** callType is the type of a call that returns a typed object or cache. */
-function callType(st: GenState, call: t.CallExpression): TypedKind | undefined {
+function callType(st: GenState, call: t.CallExpression, awaited: boolean): TypedKind | undefined {
   const runtime = runtimeNameOf(st, call.callee);
   if (runtime !== undefined && (TYPED_CALLS.has(runtime) || CACHE_CALLS.has(runtime))) {
+    if (ASYNC_CALLS.has(runtime) !== awaited) return undefined; // a Promise is not a typed object
     const arg = call.typeParameters?.params[0];
     const type = arg === undefined ? contextualType(st, call) : cTypeOf(st, arg);
     return type === undefined ? undefined : { kind: CACHE_CALLS.has(runtime) ? "cache" : "object", type };
@@ -187,15 +194,16 @@ export function returnTypeOf(fn: t.Node): t.TSType | undefined {
 
 /** contextualType is the T of the `__typed<T>`/`TypedCache<T>` annotation of the variable a typed call initialises. */
 export function contextualType(st: GenState, call: t.Node): CType | undefined {
+  let child = call;
   let p = parentOf(st, call);
-  while (p?.type === "ParenthesizedExpression") p = parentOf(st, p);
-  if (p?.type === "VariableDeclarator" && p.init === call || (p?.type === "VariableDeclarator" && p.init != null && skipParens(p.init) === call)) {
+  while (p?.type === "ParenthesizedExpression" || p?.type === "AwaitExpression") (child = p), (p = parentOf(st, p));
+  if (p?.type === "VariableDeclarator" && p.init === child) {
     const ann = (p.id as t.Identifier).typeAnnotation;
     if (ann?.type === "TSTypeAnnotation") return annotationType(st, ann.typeAnnotation)?.type;
   }
-  if (p?.type === "ClassProperty" && p.value === call && p.typeAnnotation?.type === "TSTypeAnnotation") return annotationType(st, p.typeAnnotation.typeAnnotation)?.type;
+  if (p?.type === "ClassProperty" && p.value === child && p.typeAnnotation?.type === "TSTypeAnnotation") return annotationType(st, p.typeAnnotation.typeAnnotation)?.type;
   // `this.tasks = __typed(...)`: the property's annotation (without a checker, only `this.x` of the enclosing class is known).
-  if (p?.type === "AssignmentExpression" && p.operator === "=" && p.right === call && p.left.type === "MemberExpression") {
+  if (p?.type === "AssignmentExpression" && p.operator === "=" && p.right === child && p.left.type === "MemberExpression") {
     const decl = thisPropertyOf(st, p.left);
     if (decl?.typeAnnotation?.type === "TSTypeAnnotation") return annotationType(st, decl.typeAnnotation.typeAnnotation)?.type;
   }

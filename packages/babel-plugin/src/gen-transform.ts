@@ -283,7 +283,7 @@ function lengthOf(v: Visitor, chain: Chain, node: t.Node): t.Node {
 }
 
 /** OPTIONS_ARGUMENT is the index of the options argument of each typed runtime call. */
-const OPTIONS_ARGUMENT: Readonly<Record<string, number>> = { "__typed": 1, "__typed.at": 2, typedCache: 1 };
+const OPTIONS_ARGUMENT: Readonly<Record<string, number>> = { "__typed": 1, "__typed.at": 2, "__typed.async": 1, typedCache: 1, typedCacheAsync: 1 };
 
 /** visitCall inserts type sets into typed runtime calls and compiles `sizeof`/`alignof` of a typed binding. */
 function visitCall(v: Visitor, node: t.CallExpression): t.Node {
