@@ -53,7 +53,8 @@ export function finishFile(fs: FileState, statements: readonly TS.Statement[], h
   if (fs.typeSets.size > 0) {
     const tables = typeSetsOf(fs);
     tablesByFile.set(fs.sf, tables);
-    const json = f.createStringLiteral(JSON.stringify(tables));
+    // Single quotes: JSON has none, so the emitter escapes nothing in this long literal.
+    const json = f.createStringLiteral(JSON.stringify(tables), true);
     types = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(TYPES_ID, undefined, undefined, rtCall(fs, "loadTypes", [json]))], ts.NodeFlags.Const));
   }
   const importedRefs = refDeclarations(fs, fs.sf);
