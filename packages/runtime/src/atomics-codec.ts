@@ -69,3 +69,44 @@ export function atomicCodec(inner: ScalarCodec): ScalarCodec {
     },
   };
 }
+
+/**
+ * addHostOrder adds `delta` to the aligned atomic integer at `a` with one Atomics.add when the
+ * format has the host's byte order, and returns the previous value; undefined when that fast path
+ * does not apply (other byte order, packed member, 8-byte `number` codec, a delta of the wrong type),
+ * and the caller takes the compare-exchange loop, which also reports the errors.
+ */
+export function addHostOrder(h: Handle, a: number, inner: ScalarCodec, delta: number | bigint): number | bigint | undefined {
+  if (h.swap) return undefined;
+  const n = inner.byteSize;
+  if (a % n !== 0) return undefined;
+  switch (inner.id) {
+    case "i32":
+      return typeof delta === "number" && Number.isInteger(delta) ? Atomics.add(h.i32, a / 4, delta) : undefined;
+    case "u32":
+      return typeof delta === "number" && Number.isInteger(delta) ? Atomics.add(h.i32, a / 4, delta) >>> 0 : undefined;
+    case "i64":
+      return typeof delta === "bigint" ? Atomics.add(h.i64, a / 8, delta) : undefined;
+    case "u64":
+      return typeof delta === "bigint" ? BigInt.asUintN(64, Atomics.add(h.i64, a / 8, delta)) : undefined;
+    default:
+      return undefined; // 1- and 2-byte members and 8-byte numbers keep the general path
+  }
+}
+
+// inRange32 tells whether a value is exactly representable in a 4-byte integer codec (so it needs no check).
+function inRange32(id: string, v: unknown): v is number {
+  return typeof v === "number" && (id === "i32" ? (v | 0) === v : v >>> 0 === v);
+}
+
+/**
+ * compareExchangeHostOrder is one Atomics.compareExchange on an aligned 4-byte integer of the host's
+ * byte order whose expected and replacement values are in range; it returns the previous value, or
+ * undefined when that fast path does not apply (the caller's checked loop handles the rest).
+ */
+export function compareExchangeHostOrder(h: Handle, a: number, inner: ScalarCodec, expected: unknown, replacement: unknown): number | undefined {
+  const id = inner.id;
+  if (h.swap || a % 4 !== 0 || (id !== "i32" && id !== "u32") || !inRange32(id, expected) || !inRange32(id, replacement)) return undefined;
+  const seen = Atomics.compareExchange(h.i32, a / 4, expected | 0, replacement | 0);
+  return id === "u32" ? seen >>> 0 : seen;
+}

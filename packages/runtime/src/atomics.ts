@@ -6,8 +6,8 @@
  * Arithmetic wraps around like C11 atomic arithmetic (7.17.7.5p3); a result
  * that is not exact in JS (8-byte `c_long`) throws TypedRangeError.
  */
-import { AccessMessages, describeValue, rangeError } from "./checks.js";
-import { atomicAligned, compareExchangeRaw, decodeRaw, encodeRaw, loadRaw } from "./atomics-codec.js";
+import { AccessMessages, describeValue, rangeError, type PathLike } from "./checks.js";
+import { addHostOrder, atomicAligned, compareExchangeHostOrder, compareExchangeRaw, decodeRaw, encodeRaw, loadRaw } from "./atomics-codec.js";
 import type { ScalarCodec } from "./scalars.js";
 import { pathOf, requireState, type ViewState } from "./view-state.js";
 
@@ -15,18 +15,19 @@ interface AtomicRef {
   readonly s: ViewState;
   readonly a: number;
   readonly inner: ScalarCodec;
-  readonly path: string;
+  /** Built only when an error is thrown (PathLike): naming the member costs a string per call. */
+  readonly path: PathLike;
 }
 
 function atomicRef(view: unknown, field: string): AtomicRef {
   const s = requireState(view);
   const m = s.t.shape === "record" ? s.t.m[field] : undefined;
-  const path = `${pathOf(s)}.${field}`;
+  const path = () => `${pathOf(s)}.${field}`;
   if (m === undefined) throw rangeError(AccessMessages.UnknownMember, [s.t.name, field], pathOf(s));
   const t = s.tp.types[m.type];
   const inner = t.shape === "atomic" ? s.tp.types[t.target].codec : t.shape === "scalar" ? t.codec : null;
   const integer = inner !== null && inner.value !== "boolean" && !inner.id.startsWith("f");
-  if (!integer || m.shape === "bits") throw rangeError(AccessMessages.NotAtomicMember, [field, s.t.name], path);
+  if (!integer || m.shape === "bits") throw rangeError(AccessMessages.NotAtomicMember, [field, s.t.name], path());
   return { s, a: s.a + m.off, inner: inner!, path };
 }
 
@@ -50,6 +51,8 @@ export function atomicExchange(view: unknown, field: string, value: number | big
 /** atomicCompareExchange stores `replacement` if the member equals `expected`; returns the previous value. */
 export function atomicCompareExchange(view: unknown, field: string, expected: number | bigint, replacement: number | bigint): number | bigint {
   const r = atomicRef(view, field);
+  const seen = compareExchangeHostOrder(r.s.h, r.a, r.inner, expected, replacement);
+  if (seen !== undefined) return seen;
   let result: number | bigint = expected;
   update(r, (old) => {
     result = old;
@@ -61,6 +64,9 @@ export function atomicCompareExchange(view: unknown, field: string, expected: nu
 /** atomicAdd adds `delta` (wrapping around like C11) and returns the previous value. */
 export function atomicAdd(view: unknown, field: string, delta: number | bigint): number | bigint {
   const r = atomicRef(view, field);
+  // Host byte order, aligned: one Atomics.add, which wraps like C11 (7.17.7.5p3) by itself.
+  const old = addHostOrder(r.s.h, r.a, r.inner, delta);
+  if (old !== undefined) return old;
   return update(r, (old) => wrapAdd(r, old, delta));
 }
 
