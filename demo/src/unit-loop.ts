@@ -56,7 +56,7 @@ export function totalEvents(shared: Shared, units: number): number {
 function fork(shared: Shared, cfg: UnitConfig, st: UnitState): number {
   const k = st.forked;
   const pid = pidOf(cfg.unit, k);
-  const index = shared.cache.indexOf(shared.cache.alloc());
+  const index = shared.cache.allocIndex();
   hot().writeTask(shared.tasks, index, pid, k, commOf(cfg.unit, k), prioOf(pid), k === 0 ? -1 : st.firstIndex);
   if (k === 0) st.firstIndex = index;
   return index;

@@ -4,6 +4,7 @@ import { openSteps, type OpenOptions } from "./attach-steps.js";
 import { EntryKind } from "./directory-format.js";
 import { TypedError } from "./errors.js";
 import { TypedMutex } from "./lock.js";
+import { TreiberFreeList } from "./cache-free-list.js";
 import type { TypedMemory } from "./memory.js";
 import { MemoryMessages as M, memoryError } from "./memory-errors.js";
 import { bindView } from "./view.js";
@@ -27,8 +28,8 @@ export interface TypedCacheOptions extends OpenOptions {
  * then one i32 link per object (the free list), then the objects, each `stride` bytes.
  */
 const CACHE = {
-  lock: 0, // i32: TypedMutex word guarding the free list
-  freeHead: 4, // i32: first free object, or END
+  lock: 0, // i32: the free list's ABA tag (TreiberFreeList), or a TypedMutex word when the header is not 8-aligned
+  freeHead: 4, // i32: first free object, or END (with the tag: one 8-byte word for a 64-bit compare-exchange)
   inUse: 8, // i32: objects allocated
   headerByteSize: 64,
 } as const;
@@ -58,8 +59,8 @@ function cacheLayout(table: TypeTable, capacity: number): CacheLayout {
 /**
  * TypedCache is a slab cache of fixed-size objects of one type in one published format
  * (kmem_cache_create with a format, SPEC §3), shared by every agent that opens its name.
- * The free list lives in the area and is guarded by a TypedMutex, so alloc and free are
- * safe from any number of workers.
+ * The free list lives in the area and is a lock-free Treiber stack (cache-free-list.ts), so
+ * alloc and free are safe from any number of workers and none of them ever sleeps.
  */
 export class TypedCache<T = any> {
   readonly name: string;
@@ -74,6 +75,7 @@ export class TypedCache<T = any> {
   readonly #layout: CacheLayout;
   readonly #areaByteOffset: number;
   readonly #mutex: TypedMutex;
+  readonly #freeList: TreiberFreeList | undefined;
 
   /** @internal TypedCache objects come from typedCache(). */
   constructor(memory: TypedMemory, name: string, table: TypeTable, format: string, areaByteOffset: number, capacity: number, created: boolean) {
@@ -86,6 +88,9 @@ export class TypedCache<T = any> {
     this.#layout = cacheLayout(table, capacity);
     this.#areaByteOffset = areaByteOffset;
     this.#mutex = new TypedMutex(memory.directory.views.int32, memory.directory.views.int32Index(areaByteOffset + CACHE.lock), `cache '${name}'`);
+    const views = memory.directory.views;
+    const headerAbsolute = views.bytes.byteOffset + areaByteOffset;
+    this.#freeList = headerAbsolute % 8 === 0 ? new TreiberFreeList(views, headerAbsolute, headerAbsolute + this.#layout.linksOffset, capacity, name) : undefined;
   }
 
   /** inUse is the number of objects allocated right now (from every agent). */
@@ -95,34 +100,48 @@ export class TypedCache<T = any> {
 
   /** alloc takes a free object, zeroes it and returns a view of it; TypedAllocationError when every object is allocated. */
   alloc(): T {
-    const index = this.#mutex.withLock(() => {
-      const int32 = this.#int32;
-      const head = Atomics.load(int32, this.#wordIndex(CACHE.freeHead));
-      if (head === END) return END;
-      if (head < 0 || head >= this.capacity) throw new Error(`assert: free list head ${head} of cache '${this.name}' out of range`);
-      Atomics.store(int32, this.#wordIndex(CACHE.freeHead), Atomics.load(int32, this.#linkIndex(head)));
-      Atomics.store(int32, this.#linkIndex(head), ALLOCATED);
-      Atomics.add(int32, this.#wordIndex(CACHE.inUse), 1);
-      return head;
-    });
+    const index = this.allocIndex();
+    return bindView(this.table, { bytes: this.#memory.bytes, byteOffset: this.#objectByteOffset(index), byteLength: this.#layout.stride, addressBase: 0 }, { name: `${this.name}[${index}]` }) as T;
+  }
+
+  /**
+   * allocIndex takes a free object and zeroes it like alloc, but returns its slot number instead
+   * of binding a view (for code that reaches the objects through one array view, or compiled paths).
+   */
+  allocIndex(): number {
+    const index = this.#freeList ? this.#freeList.pop() : this.#mutex.withLock(() => this.#popLocked());
     if (index === END) throw memoryError(TypedAllocationError, M.Cache_0_is_exhausted_all_1_objects_are_allocated, [this.name, this.capacity]);
     const byteOffset = this.#objectByteOffset(index);
     this.#memory.bytes.fill(0, byteOffset, byteOffset + this.#layout.stride);
-    return bindView(this.table, { bytes: this.#memory.bytes, byteOffset, byteLength: this.#layout.stride, addressBase: 0 }, { name: `${this.name}[${index}]` }) as T;
+    return index;
   }
 
   /** free returns an object to the cache; TypedAllocationError for a double free or an object that is not one of this cache's. */
   free(object: T): void {
     const index = this.indexOf(object);
-    const freed = this.#mutex.withLock(() => {
-      const int32 = this.#int32;
-      if (Atomics.load(int32, this.#linkIndex(index)) !== ALLOCATED) return false;
-      Atomics.store(int32, this.#linkIndex(index), Atomics.load(int32, this.#wordIndex(CACHE.freeHead)));
-      Atomics.store(int32, this.#wordIndex(CACHE.freeHead), index);
-      Atomics.sub(int32, this.#wordIndex(CACHE.inUse), 1);
-      return true;
-    });
+    const freed = this.#freeList ? this.#freeList.push(index) : this.#mutex.withLock(() => this.#pushLocked(index));
     if (!freed) throw memoryError(TypedAllocationError, M.Double_free_object_1_of_cache_0_is_not_allocated, [this.name, index]);
+  }
+
+  // #popLocked and #pushLocked are the free list under the mutex: only for a cache whose header is not
+  // 8-byte aligned in its buffer (a Uint8Array memory at an odd offset), where a 64-bit CAS cannot reach it.
+  #popLocked(): number {
+    const int32 = this.#int32;
+    const head = Atomics.load(int32, this.#wordIndex(CACHE.freeHead));
+    if (head === END) return END;
+    if (head < 0 || head >= this.capacity) throw new Error(`assert: free list head ${head} of cache '${this.name}' out of range`);
+    Atomics.store(int32, this.#wordIndex(CACHE.freeHead), Atomics.load(int32, this.#linkIndex(head)));
+    Atomics.store(int32, this.#linkIndex(head), ALLOCATED);
+    Atomics.add(int32, this.#wordIndex(CACHE.inUse), 1);
+    return head;
+  }
+  #pushLocked(index: number): boolean {
+    const int32 = this.#int32;
+    if (Atomics.load(int32, this.#linkIndex(index)) !== ALLOCATED) return false;
+    Atomics.store(int32, this.#linkIndex(index), Atomics.load(int32, this.#wordIndex(CACHE.freeHead)));
+    Atomics.store(int32, this.#wordIndex(CACHE.freeHead), index);
+    Atomics.sub(int32, this.#wordIndex(CACHE.inUse), 1);
+    return true;
   }
 
   /** indexOf returns the slot number of an object of this cache; TypedAllocationError for anything else. */
