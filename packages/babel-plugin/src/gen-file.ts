@@ -42,7 +42,10 @@ export function finishFile(fs: FileState, statements: readonly t.Statement[], te
   let tables: TablesFile | undefined;
   if (fs.typeSets.size > 0) {
     tables = typeSetsOf(fs);
-    types = t.variableDeclaration("const", [t.variableDeclarator(t.identifier(TYPES_ID), rtCall(fs, "loadTypes", [t.stringLiteral(JSON.stringify(tables))]))]);
+    const json = t.stringLiteral(JSON.stringify(tables));
+    // Printed as it is (JSON.stringify of the text is a valid string literal): Babel's generator skips re-escaping tens of kilobytes.
+    json.extra = { rawValue: json.value, raw: JSON.stringify(json.value) };
+    types = t.variableDeclaration("const", [t.variableDeclarator(t.identifier(TYPES_ID), rtCall(fs, "loadTypes", [json]))]);
   }
   const importedRefs = refDeclarations(fs, fs.st.file.program);
   const helpers = [...fs.helpers].map((name) => t.variableDeclarator(t.identifier(`${RUNTIME_ID}$${name}`), prop(t.identifier(RUNTIME_ID), name)));

@@ -7,6 +7,7 @@ import { extractDeclsBabel } from "./extract.js";
 import { readTextFile } from "./extract-program.js";
 import { generateFile } from "./gen-run.js";
 import { codeFrameError, messageOf } from "./plugin-report.js";
+import { checkFileDecls } from "./plugin-check.js";
 import { parseFile, syntaxDiagnostic } from "./extract-parse.js";
 import { lineAndColumnOf } from "@typedc/core";
 
@@ -62,7 +63,7 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
           const code = state.file.code;
           const generated = generateFile(path, fileName, code, rawOptions, state.cwd);
           const diagnostics = generated.diagnostics;
-          const declarationChecks = diagnostics.some((d) => d.category === "error") ? [] : checkDecls(generated.decls);
+          const declarationChecks = diagnostics.some((d) => d.category === "error") ? [] : checkFileDecls(generated.decls, fileName);
           const metadata: TypedcMetadata = { tables: generated.tables, diagnostics, declarationChecks };
           (state.file.metadata as unknown as Record<string, unknown>).typedc = metadata;
           const first = [...diagnostics, ...declarationChecks].find((d) => d.category === "error");
