@@ -23,8 +23,9 @@ export function normaliseJs(code: string): string {
     node.leadingComments = node.trailingComments = node.innerComments = null;
     for (const key of t.VISITOR_KEYS[node.type] ?? []) {
       const child = (node as any)[key];
-      if (Array.isArray(child)) for (const c of child) if (c != null) stack.push(c);
-      else if (child != null && typeof child === "object") stack.push(child);
+      if (Array.isArray(child)) {
+        for (const c of child) if (c != null) stack.push(c);
+      } else if (child != null && typeof child === "object") stack.push(child);
     }
   }
   const print = (generate as unknown as { default?: typeof generate }).default ?? generate;

@@ -43,8 +43,10 @@ export function finishFile(fs: FileState, statements: readonly t.Statement[], te
   if (fs.typeSets.size > 0) {
     tables = typeSetsOf(fs);
     const json = t.stringLiteral(JSON.stringify(tables));
-    // Printed as it is (JSON.stringify of the text is a valid string literal): Babel's generator skips re-escaping tens of kilobytes.
-    json.extra = { rawValue: json.value, raw: JSON.stringify(json.value) };
+    // Printed as it is, single-quoted as the tsc plugin prints it (JSON has no `'`; a `\` or line break would need escapes):
+    // Babel's generator then skips re-escaping tens of kilobytes.
+    const plain = !/['\\\n\r\u2028\u2029]/.test(json.value);
+    json.extra = { rawValue: json.value, raw: plain ? `'${json.value}'` : JSON.stringify(json.value) };
     types = t.variableDeclaration("const", [t.variableDeclarator(t.identifier(TYPES_ID), rtCall(fs, "loadTypes", [json]))]);
   }
   const importedRefs = refDeclarations(fs, fs.st.file.program);
