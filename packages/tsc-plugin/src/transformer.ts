@@ -295,13 +295,17 @@ function withTypeSet(v: Visitor, node: TS.CallExpression, name: string): TS.Expr
   const typeArg = node.typeArguments?.[0];
   const type = typeArg !== undefined ? cTypeOf(st, typeArg) : contextualType(st, node);
   const visited = ts.visitEachChild(node, v.visit, fs.context);
+  const index = OPTIONS_ARGUMENT[name]!;
+  const given = node.arguments[index];
+  // `type` written by hand (from `loadTypes`, as plain JavaScript does): nothing to insert.
+  const handWritten = given !== undefined && ts.isObjectLiteralExpression(given) && given.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "type");
   if (type === undefined) {
-    if (typeArg === undefined) report(fs, Diagnostics._0_needs_its_C_type_annotate_the_binding_with_typed_T_or_write_typed_T, [node.getText().replace(/\s+/g, " ").slice(0, 60)], node);
+    if (typeArg === undefined && !handWritten) report(fs, Diagnostics._0_needs_its_C_type_annotate_the_binding_with_typed_T_or_write_typed_T, [node.getText().replace(/\s+/g, " ").slice(0, 60)], node);
     return visited;
   }
-  const index = OPTIONS_ARGUMENT[name]!;
   const args = [...visited.arguments];
   if (args.length < index) return visited; // missing arguments: tsc reports them
+  if (handWritten) return visited;
   const typeProp = f.createPropertyAssignment("type", typeSetRef(fs, type, node));
   const options = args[index];
   const hasType = (o: TS.ObjectLiteralExpression) => o.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === "type");
