@@ -1,8 +1,8 @@
 /**
- * The file-level part of the Babel plugin's output (the tsc plugin's emit-file.ts):
- * `import * as __typedc from "@typedc/runtime"` first, the runtime helpers bound once,
- * the file's type sets as one constant, the file's temporaries, its own imports, the refs
- * of typed bindings imported from other modules, then the rest.
+ * The file-level part of the Babel plugin's output (the tsc plugin's emit-file.ts): after
+ * the file's leading imports, `import * as __typedc from "@typedc/runtime"`, the runtime
+ * helpers bound once, the file's type sets as one constant, the file's temporaries, its
+ * other imports, the refs of typed bindings imported from other modules, then the rest.
  */
 import * as t from "@babel/types";
 import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type CType, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
@@ -60,5 +60,10 @@ export function finishFile(fs: FileState, statements: readonly t.Statement[], te
     if (s.type === "ImportDeclaration") afterImports = i + 1;
   });
   const runtimeImport = t.importDeclaration([t.importNamespaceSpecifier(t.identifier(RUNTIME_ID))], t.stringLiteral("@typedc/runtime"));
-  return { body: [runtimeImport, ...head, ...statements.slice(0, afterImports), ...importedRefs, ...statements.slice(afterImports)], tables };
+  // After the file's leading imports (so its header comment stays first); nothing there can use them.
+  let leading = 0;
+  while (leading < statements.length && statements[leading]!.type === "ImportDeclaration") leading++;
+  const start = [...statements.slice(0, leading), runtimeImport, ...head];
+  if (afterImports <= leading) return { body: [...start, ...importedRefs, ...statements.slice(leading)], tables };
+  return { body: [...start, ...statements.slice(leading, afterImports), ...importedRefs, ...statements.slice(afterImports)], tables };
 }

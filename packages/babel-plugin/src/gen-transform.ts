@@ -312,16 +312,20 @@ function withTypeSet(v: Visitor, node: t.CallExpression, name: string): t.Node {
   const typeArg = node.typeParameters?.params[0];
   const type = typeArg !== undefined ? cTypeOf(st, typeArg) : contextualType(st, node);
   const visited = visitEachChild(v, node) as t.CallExpression;
+  const index = OPTIONS_ARGUMENT[name]!;
+  const hasType = (o: t.ObjectExpression) => o.properties.some((p) => p.type !== "SpreadElement" && !p.computed && p.key.type === "Identifier" && p.key.name === "type");
+  const given = node.arguments[index];
+  // `type` written by hand (from `loadTypes`, as plain JavaScript does): nothing to insert.
+  const handWritten = given !== undefined && given.type === "ObjectExpression" && hasType(given);
   if (type === undefined) {
-    if (typeArg === undefined) report(st, Diagnostics._0_needs_its_C_type_annotate_the_binding_with_typed_T_or_write_typed_T, [textOf(st, node).replace(/\s+/g, " ").slice(0, 60)], node);
+    if (typeArg === undefined && !handWritten) report(st, Diagnostics._0_needs_its_C_type_annotate_the_binding_with_typed_T_or_write_typed_T, [textOf(st, node).replace(/\s+/g, " ").slice(0, 60)], node);
     return visited;
   }
-  const index = OPTIONS_ARGUMENT[name]!;
   const args = [...visited.arguments];
   if (args.length < index) return visited; // missing arguments: the type checker reports them
+  if (handWritten) return visited;
   const typeProp = t.objectProperty(t.identifier("type"), typeSetRef(fs, type, node));
   const options = args[index];
-  const hasType = (o: t.ObjectExpression) => o.properties.some((p) => p.type !== "SpreadElement" && !p.computed && p.key.type === "Identifier" && p.key.name === "type");
   if (options === undefined) args[index] = t.objectExpression([typeProp]);
   else if (options.type === "ObjectExpression") {
     if (!hasType(options)) args[index] = { ...options, properties: [...options.properties, typeProp] };
