@@ -1,6 +1,7 @@
 /**
- * The file-level part of the output: `import * as __typedc from "@typedc/runtime"`
- * first, then the file's own imports, then the file's type sets as one constant
+ * The file-level part of the output: after the file's leading imports,
+ * `import * as __typedc from "@typedc/runtime"`, the runtime exports it uses bound to
+ * locals, then the file's type sets as one constant
  * (deduplicated by C type; every table keyed by format), then the refs of typed
  * bindings imported from other modules, then the rest:
  *   const __typedc$types = __typedc.loadTypes("{\"typedc\":\"tables\",...}");
@@ -69,5 +70,10 @@ export function finishFile(fs: FileState, statements: readonly TS.Statement[], h
     if (ts.isImportDeclaration(s)) afterImports = i + 1;
   });
   const runtimeImport = f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(RUNTIME_ID))), f.createStringLiteral("@typedc/runtime"));
-  return f.updateSourceFile(fs.sf, [runtimeImport, ...head, ...statements.slice(0, afterImports), ...importedRefs, ...statements.slice(afterImports)]);
+  // After the file's leading imports (so its header comment stays first); nothing there can use them.
+  let leading = 0;
+  while (leading < statements.length && ts.isImportDeclaration(statements[leading]!)) leading++;
+  const start = [...statements.slice(0, leading), runtimeImport, ...head];
+  if (afterImports <= leading) return f.updateSourceFile(fs.sf, [...start, ...importedRefs, ...statements.slice(leading)]);
+  return f.updateSourceFile(fs.sf, [...start, ...statements.slice(leading, afterImports), ...importedRefs, ...statements.slice(afterImports)]);
 }
