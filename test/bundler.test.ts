@@ -70,6 +70,15 @@ describe("@typedc/unplugin", () => {
     expect(error).toBe("main.ts:6:20 tasks[9].pid: Index 9 is out of range for an array of 8 elements. (TYPED5102)");
   });
 
+  it("examples/esbuild-app builds with its build.mjs and prints what its README says", () => {
+    const example = join(__dirname, "..", "examples", "esbuild-app");
+    execFileSync(process.execPath, [join(example, "build.mjs")], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--enable-source-maps", join(example, "dist", "app.cjs")], { encoding: "utf8" });
+    const readme = readFileSync(join(example, "README.md"), "utf8");
+    const printed = /prints\n\n```\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(out).toBe(printed);
+  });
+
   it("a typedc error fails the esbuild build with its code and location", async () => {
     writeFileSync(join(dir, "bad.ts"), `import type { i32 } from "@typedc/runtime";\nimport type { __typed } from "@typedc/runtime";\ninterface T { a: i32 }\nexport function f(t: __typed<T>) { return t.b; }\n`);
     const failed = await build({ entryPoints: [join(dir, "bad.ts")], bundle: true, write: false, logLevel: "silent", external: ["@typedc/runtime"], plugins: [typedc.esbuild()] }).then(
