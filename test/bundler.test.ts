@@ -1,6 +1,6 @@
 /**
- * @typedc/unplugin (issue #5): a small app using `__typed` builds with esbuild and the
- * plugin, and the bundle runs correctly in Node (child process, printed values, a bounds
+ * @typedc/unplugin (issue #5): a small app using `__typed` builds with esbuild and with Vite
+ * and the plugin, and the bundle runs correctly in Node (child process, printed values, a bounds
  * error naming the .ts location). Files that do not reach `@typedc/runtime` are left alone.
  * Needs the build: `npx tsc -b packages/babel-plugin packages/bundler-plugin`.
  */
@@ -65,6 +65,21 @@ describe("@typedc/unplugin", () => {
     expect(bundle).toContain("__typedc$cref"); // accesses were compiled (not the runtime's dynamic views)
     expect(bundle).toMatch(/function double\(x\) \{\s+return x \* 2;/); // plain.ts as esbuild emits it
     const stdout = execFileSync(process.execPath, [outfile], { cwd: dir, encoding: "utf8" });
+    const [values, error] = stdout.trim().split("\n");
+    expect(JSON.parse(values!)).toEqual({ pid5: 10, v3: "5", n: 8 });
+    expect(error).toBe("main.ts:6:20 tasks[9].pid: Index 9 is out of range for an array of 8 elements. (TYPED5102)");
+  });
+
+  it("a Vite (SSR) build of the same app runs in Node", async () => {
+    const { build: viteBuild } = await import("vite");
+    await viteBuild({
+      root: dir,
+      logLevel: "silent",
+      configFile: false,
+      plugins: [typedc.vite({ formats: ["x86_64-linux", "s390x-linux"], baseDir: dir })],
+      build: { ssr: join(dir, "main.ts"), outDir: join(dir, "vite-out"), minify: false, rollupOptions: { external: ["@typedc/runtime"], output: { format: "cjs", entryFileNames: "app.cjs" } } },
+    });
+    const stdout = execFileSync(process.execPath, [join(dir, "vite-out", "app.cjs")], { cwd: dir, encoding: "utf8" });
     const [values, error] = stdout.trim().split("\n");
     expect(JSON.parse(values!)).toEqual({ pid5: 10, v3: "5", n: 8 });
     expect(error).toBe("main.ts:6:20 tasks[9].pid: Index 9 is out of range for an array of 8 elements. (TYPED5102)");
