@@ -42,9 +42,9 @@ export function extractWithContext(entryFile: string, options: ExtractOptions = 
   }
   const enums = new EnumEvaluator(program);
   const contextWith = (nameOf: (decl: UserDecl) => string): ExtractContext => newContext(program, enums, nameOf);
-  // The code generator searches every source module the file reaches, as the tsc plugin's extractDecls searches every
-  // source file of its program (an imported `__typed<Task>` binding needs the exporter's Task); extractDeclsBabel the file only.
-  const roots = allModulesAsRoots ? program.files.filter((f) => !f.foreign && !isDeclarationFile(f.source.fileName)) : [root];
+  // The code generator also searches the modules the file imports from (and the modules they re-export from): an
+  // imported `__typed<Task>` binding needs its exporter's Task. extractDeclsBabel searches the file only.
+  const roots = allModulesAsRoots ? importedRoots(program, root) : [root];
   const candidates = findCandidates(program, roots, () => contextWith((d) => d.id.name));
   const names = assignNames(candidates);
   const nameOf = (decl: UserDecl): string => {
@@ -77,4 +77,24 @@ function assignNames(decls: readonly UserDecl[]): Map<UserDecl, string> {
     names.set(decl, name);
   }
   return names;
+}
+
+/**
+ * importedRoots is the file and the source modules its bindings can come from: the modules it
+ * imports from, and those they re-export from (`export { a } from`, `export *`), in program order.
+ * (The tsc plugin searches every file of its program; a file's own compile needs only these.)
+ */
+function importedRoots(program: BabelProgram, root: ModuleFile): ModuleFile[] {
+  const found = new Set<ModuleFile>([root]);
+  const visit = (file: ModuleFile, specifiers: readonly string[]): void => {
+    for (const specifier of specifiers) {
+      const target = program.moduleOf(file, specifier);
+      if (target === undefined || found.has(target) || target.foreign || isDeclarationFile(target.source.fileName)) continue;
+      found.add(target);
+      const reexports = [...target.exports.values()].flatMap((e) => (e.kind === "reexport" ? [e.module] : []));
+      visit(target, [...reexports, ...target.starExports]);
+    }
+  };
+  visit(root, root.moduleReferences);
+  return program.files.filter((f) => found.has(f));
 }

@@ -72,6 +72,9 @@ function lineColOf(text: string, offset: number): { line: number; column: number
 
 /** locationOf is `file:line:col` (1-based) of a node's first token, as runtime errors print it. */
 export function locationOf(fs: FileState, node: t.Node): string {
+  // Babel's own position of a node of the file being compiled (0-based column in UTF-16 units, as TypeScript counts).
+  const at = node.loc?.start;
+  if (at != null && fileOfNode(fs.st, node) === fs.st.file) return `${fs.relPath}:${at.line}:${at.column + 1}`;
   const { line, column } = lineColOf(fileOfNode(fs.st, node).text, node.start!);
   return `${fs.relPath}:${line}:${column}`;
 }

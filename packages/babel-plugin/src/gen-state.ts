@@ -64,12 +64,17 @@ export function parentOf(st: GenState, node: t.Node): t.Node | undefined {
 
 /** fileOfNode is the file an original node belongs to. */
 export function fileOfNode(st: GenState, node: t.Node): SourceFile {
+  const known = fileCache.get(node);
+  if (known !== undefined) return known;
   let n: t.Node | undefined = node;
   while (n !== undefined && n.type !== "Program") n = st.parents.get(n);
   const f = n === undefined ? undefined : st.files.get(n as t.Program);
   if (f === undefined) throw new Error(`assert: ${node.type} belongs to no file read`);
+  fileCache.set(node, f);
   return f;
 }
+
+const fileCache = new WeakMap<t.Node, SourceFile>();
 
 /** textOf is a node's source text (TypeScript's `getText()`). */
 export function textOf(st: GenState, node: t.Node): string {
