@@ -80,3 +80,13 @@ test("the plugin never imports typescript itself: the host's module is passed in
     expect(text, file).not.toMatch(/^import (?!type)[^\n]*from "typescript"/m);
   }
 });
+
+test("a file that names nothing typed and imports nothing typed is emitted as plain tsc emits it", () => {
+  const text = `export function add(a: number, b: number) { return a + b; }\nexport const o = { x: 1 }.x;\n`;
+  const program = programOf(text);
+  let plain = "";
+  program.emit(undefined, (name, t) => { if (name.endsWith(".js")) plain = t; });
+  const r = transformFiles({ ts, program: programOf(text), options: { formats: ["x86_64-linux"] } });
+  expect(r.outputs.get(FILE)!.js).toBe(plain);
+  expect(r.diagnostics).toEqual([]);
+});

@@ -13,6 +13,7 @@ import type { Diagnostic, TablesFile } from "@typedc/core";
 import { extractDecls } from "./extract.js";
 import { tablesOfFile } from "./emit-file.js";
 import { resolveOptions, type TransformOptions } from "./options.js";
+import { mayBeTyped } from "./may-be-typed.js";
 import { newProgramState } from "./program-state.js";
 import { toTsDiagnostic } from "./report.js";
 import { transformSourceFile } from "./transformer.js";
@@ -67,7 +68,7 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
   };
   const factory = ((context: TS.TransformationContext) => (sf: TS.SourceFile) => {
     const st = stateOf();
-    if (sf.isDeclarationFile) return sf;
+    if (sf.isDeclarationFile || !mayBeTyped(st, sf)) return sf;
     const before = st.diagnostics.length;
     const out = transformSourceFile(st, context, sf);
     push(st.diagnostics.slice(before));
