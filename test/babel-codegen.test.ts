@@ -14,6 +14,7 @@ import { formatDiagnostic, type Diagnostic } from "@typedc/core";
 import { transformFiles } from "@typedc/tsc-plugin";
 import typedc from "../packages/babel-plugin/src/index.js";
 import { compilerOptionsFor } from "./fixtures-helpers.ts";
+import { normaliseJs } from "./babel-front.ts";
 
 const HEADER = `import { __typed, TypedMemory } from "@typedc/runtime";
 import type { i32, u64, array } from "@typedc/runtime";
@@ -84,6 +85,15 @@ export function pidOf(i: number) {
     expect(fromTsc).toHaveLength(1);
     expect(fromTsc[0]).toMatch(/TYPED1210/);
     expect(lines(babel(file, text).diagnostics)).toEqual(fromTsc);
+  });
+});
+
+describe("enums", () => {
+  it("a plain enum compiles to TypeScript's own lowering (auto, negative, shifted, string, merged, exported)", () => {
+    const text = `enum A { X, Y, Z = 10, W }\nexport enum S { A = "a", B = "b" }\nenum N { M = -1, K = 1 << 3, L = K | 1 }\nenum N { Q = 7 }\nexport const v = [A.Y, N.M, S.B];\n`;
+    const file = write("enums.ts", text);
+    const viaTs = ts.transpileModule(text, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+    expect(normaliseJs(babel(file, text).code)).toBe(normaliseJs(viaTs));
   });
 });
 

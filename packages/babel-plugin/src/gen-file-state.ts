@@ -48,6 +48,8 @@ export interface FileState {
   /** Temporaries of the enclosing function bodies (innermost last), declared `var` at their top. */
   readonly envs: string[][];
   used: boolean;
+  /** The file was changed without needing the runtime (enums lowered as TypeScript lowers them). */
+  changed: boolean;
   counter: number;
 }
 
@@ -56,7 +58,7 @@ export function newFileState(st: GenState, cwd: string): FileState {
   const base = (st.options.baseDir ?? cwd).replace(/\\/g, "/").replace(/\/+$/, "");
   const file = st.file.fileName.replace(/\\/g, "/");
   const relPath = file.startsWith(base + "/") ? file.slice(base.length + 1) : file;
-  return { st, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), helpers: new Set(), envs: [[]], used: false, counter: 0 };
+  return { st, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), helpers: new Set(), envs: [[]], used: false, changed: false, counter: 0 };
 }
 
 /** lineColOf is the 1-based line and column of an offset of the file's text (UTF-16 units, as TypeScript counts). */

@@ -1,10 +1,24 @@
 /** The visitor's handlers defined outside gen-transform.ts, registered once (writes, for...of, arrows). */
 import { visitArrow } from "./gen-arrow.js";
 import { visitForOf } from "./gen-for-of.js";
-import { HANDLERS } from "./gen-transform.js";
+import { lowerEnum } from "./gen-enum.js";
+import { HANDLERS, visitEachChild } from "./gen-transform.js";
 import { visitAssignment, visitUpdate } from "./gen-update.js";
 
 HANDLERS.AssignmentExpression = visitAssignment;
 HANDLERS.UpdateExpression = visitUpdate;
 HANDLERS.ForOfStatement = visitForOf;
 HANDLERS.ArrowFunctionExpression = visitArrow;
+HANDLERS.TSEnumDeclaration = (v, n) => {
+  const out = lowerEnum(v.fs.st, n, false);
+  if (out === undefined) return visitEachChild(v, n);
+  v.fs.changed = true;
+  return out;
+};
+HANDLERS.ExportNamedDeclaration = (v, n) => {
+  if (n.declaration == null) return n;
+  const out = n.declaration.type === "TSEnumDeclaration" ? lowerEnum(v.fs.st, n.declaration, true) : undefined;
+  if (out === undefined) return visitEachChild(v, n);
+  v.fs.changed = true;
+  return out;
+};

@@ -57,7 +57,7 @@ export function generateFile(program: NodePath<t.Program>, fileName: string, cod
   const fs = newFileState(st, cwd);
   const v = newVisitor(fs);
   const statements = v.statements(program.node.body);
-  if (!fs.used) return { diagnostics: [...before, ...st.diagnostics], decls };
+  if (!fs.used) return { body: fs.changed ? statements : undefined, diagnostics: [...before, ...st.diagnostics], decls };
   const { body, tables } = finishFile(fs, statements, fs.envs[0]!);
   return { body, tables, diagnostics: [...before, ...st.diagnostics], decls };
 }
