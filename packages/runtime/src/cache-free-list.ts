@@ -70,13 +70,22 @@ export class TreiberFreeList {
     return true;
   }
 
-  // #refresh re-makes the whole-buffer arrays after a wasm memory grew (it replaces its buffer).
+  // #refresh makes the whole-buffer arrays, and again only when their buffer was detached (a
+  // non-shared wasm memory that grew). A shared memory's older buffers stay valid and still cover
+  // the cache, which was placed before any later grow; asking a shared WebAssembly.Memory for its
+  // current `buffer` costs about a microsecond, more than the pop itself.
   #refresh(): void {
+    if (this.#buffer !== undefined && this.#i32.length !== 0) return;
     const buffer = this.#views.buffer;
-    if (buffer === this.#buffer) return;
     this.#buffer = buffer;
     this.#i32 = new Int32Array(buffer, 0, Math.floor(buffer.byteLength / 4));
     this.#i64 = new BigInt64Array(buffer, 0, Math.floor(buffer.byteLength / 8));
+  }
+
+  /** zero clears `byteLength` bytes at buffer byte `absolute` (a freshly allocated object). */
+  zero(absolute: number, byteLength: number): void {
+    this.#refresh();
+    new Uint8Array(this.#i32.buffer, absolute, byteLength).fill(0);
   }
 }
 

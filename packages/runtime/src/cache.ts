@@ -76,6 +76,7 @@ export class TypedCache<T = any> {
   readonly #areaByteOffset: number;
   readonly #mutex: TypedMutex;
   readonly #freeList: TreiberFreeList | undefined;
+  readonly #headerAbsolute: number;
 
   /** @internal TypedCache objects come from typedCache(). */
   constructor(memory: TypedMemory, name: string, table: TypeTable, format: string, areaByteOffset: number, capacity: number, created: boolean) {
@@ -90,6 +91,7 @@ export class TypedCache<T = any> {
     this.#mutex = new TypedMutex(memory.directory.views.int32, memory.directory.views.int32Index(areaByteOffset + CACHE.lock), `cache '${name}'`);
     const views = memory.directory.views;
     const headerAbsolute = views.bytes.byteOffset + areaByteOffset;
+    this.#headerAbsolute = headerAbsolute;
     this.#freeList = headerAbsolute % 8 === 0 ? new TreiberFreeList(views, headerAbsolute, headerAbsolute + this.#layout.linksOffset, capacity, name) : undefined;
   }
 
@@ -112,7 +114,8 @@ export class TypedCache<T = any> {
     const index = this.#freeList ? this.#freeList.pop() : this.#mutex.withLock(() => this.#popLocked());
     if (index === END) throw memoryError(TypedAllocationError, M.Cache_0_is_exhausted_all_1_objects_are_allocated, [this.name, this.capacity]);
     const byteOffset = this.#objectByteOffset(index);
-    this.#memory.bytes.fill(0, byteOffset, byteOffset + this.#layout.stride);
+    if (this.#freeList) this.#freeList.zero(this.#headerAbsolute - this.#areaByteOffset + byteOffset, this.#layout.stride);
+    else this.#memory.bytes.fill(0, byteOffset, byteOffset + this.#layout.stride);
     return index;
   }
 
