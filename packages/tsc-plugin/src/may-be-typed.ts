@@ -4,25 +4,23 @@
  * re-exports) from a module that can (a typed binding or function may come from there).
  */
 import type * as TS from "typescript";
-import type { ProgramState } from "./program-state.js";
 
 const MARKERS = /__typed|typedCache|TypedCache/;
 const answers = new WeakMap<TS.SourceFile, boolean>();
 
 /** mayBeTyped tells whether a file may contain something the transformer rewrites or reports. */
-export function mayBeTyped(st: ProgramState, sf: TS.SourceFile, visiting = new Set<TS.SourceFile>()): boolean {
+export function mayBeTyped(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFile, visiting = new Set<TS.SourceFile>()): boolean {
   const known = answers.get(sf);
   if (known !== undefined) return known;
   if (visiting.has(sf)) return false; // an import cycle: decided by the other files on it
   visiting.add(sf);
-  const { ts } = st;
   let answer = MARKERS.test(sf.text);
   for (const s of sf.statements) {
     if (answer) break;
     const spec = ts.isImportDeclaration(s) || ts.isExportDeclaration(s) ? s.moduleSpecifier : undefined;
     if (spec === undefined) continue;
-    const target = st.checker.getSymbolAtLocation(spec)?.valueDeclaration;
-    if (target !== undefined && ts.isSourceFile(target)) answer = mayBeTyped(st, target, visiting);
+    const target = checker.getSymbolAtLocation(spec)?.valueDeclaration;
+    if (target !== undefined && ts.isSourceFile(target)) answer = mayBeTyped(ts, checker, target, visiting);
   }
   visiting.delete(sf);
   if (visiting.size === 0 || answer) answers.set(sf, answer);

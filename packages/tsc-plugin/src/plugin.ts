@@ -59,16 +59,21 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
   let state: ReturnType<typeof newProgramState> | undefined;
   const stateOf = () => {
     if (state === undefined) {
-      push(optionDiagnostics);
       const extracted = extractDecls(ts, program);
       push(extracted.diagnostics);
       state = newProgramState(ts, program, extracted.value, resolved);
     }
     return state;
   };
+  let optionsReported = false;
   const factory = ((context: TS.TransformationContext) => (sf: TS.SourceFile) => {
+    if (!optionsReported) {
+      optionsReported = true;
+      push(optionDiagnostics);
+    }
+    // Declarations are extracted only once some file may hold a typed access.
+    if (sf.isDeclarationFile || !mayBeTyped(ts, program.getTypeChecker(), sf)) return sf;
     const st = stateOf();
-    if (sf.isDeclarationFile || !mayBeTyped(st, sf)) return sf;
     const before = st.diagnostics.length;
     const out = transformSourceFile(st, context, sf);
     push(st.diagnostics.slice(before));
