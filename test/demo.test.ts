@@ -40,8 +40,8 @@ beforeAll(() => {
 });
 
 describe("npm run demo", () => {
-  test("two workers and the C kernel: exit 0, every invariant PASS, a ratio line", async () => {
-    const ran = await demo(["--workers", "2", "--iterations", "150", "--formats", "i386-linux,s390x-linux"]);
+  test("--dynamic, two workers and the C kernel: exit 0, every invariant PASS, a ratio line", async () => {
+    const ran = await demo(["--dynamic", "--workers", "2", "--iterations", "150", "--formats", "i386-linux,s390x-linux"]);
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
     const lines = ran.stdout.split("\n");
@@ -60,6 +60,7 @@ describe("npm run demo", () => {
       expect(pass.some((l) => l.startsWith(`PASS ${what}:`)), what).toBe(true);
     }
     expect(ran.stdout).toContain("450 tasks, 450 runs, none missing or repeated");
+    expect(ran.stdout).toMatch(/450 tasks; dynamic views;/);
     expect(ran.stdout).toMatch(/^RATIO message passing \/ typed shared memory = \d+\.\d\d \(shared memory [\d.]+ ms, message passing [\d.]+ ms, 450 tasks\)$/m);
     // Each worker reports its own format and sizeof(Task) in it against the published wasm32 one.
     expect(ran.stdout).toMatch(/worker 0 built for i386-linux +sizeof\(Task\) 52 +mine, 56 +published \(wasm32\): compatible/);
@@ -73,7 +74,7 @@ describe("npm run demo", () => {
   test("--help lists the options; a bad option fails", async () => {
     const help = await demo(["--help"]);
     expect(help.code).toBe(0);
-    for (const option of ["--workers", "--iterations", "--formats", "--strategy", "--perf-policy", "--no-messages"]) expect(help.stdout).toContain(option);
+    for (const option of ["--workers", "--iterations", "--formats", "--strategy", "--perf-policy", "--dynamic", "--compiled", "--no-messages"]) expect(help.stdout).toContain(option);
     const bad = await demo(["--formats", "x86_64-linux,pdp11"]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("unknown format pdp11");

@@ -79,8 +79,10 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
       const send = (m: MpDown) => w.postMessage(m);
       w.on("message", (m: MpUp) => {
         if (m.kind === "mp-fork") {
-          table.set(m.task.pid, m.task);
-          queues[m.unit]!.push(m.task);
+          for (const task of m.tasks) {
+            table.set(task.pid, task);
+            queues[m.unit]!.push(task);
+          }
         } else if (m.kind === "mp-next") {
           const next = take(m.unit);
           send(next ? { kind: "mp-task", task: next.task, stolen: next.stolen } : { kind: "mp-none", done: totalEvents() === total });

@@ -1,14 +1,18 @@
 /**
  * hot.ts — every access the units make per task, written against `__typed<T>`
- * parameters (SPEC §3). Run as it is (tsx), the arguments are the runtime's dynamic
- * views; compiled by the tsc plugin (`--compiled`, compile.ts), each access becomes a
- * compiled path on the bound format's table (docs/compiler.md). Read-modify-writes of
- * atomic members go through the runtime's atomics functions in both cases.
+ * parameters (SPEC §3). Compiled by the tsc plugin (the default; compile.ts), each
+ * access becomes a compiled path on the bound format's table (docs/compiler.md); run as
+ * it is (`--dynamic`), the arguments are the runtime's dynamic views. Read-modify-writes
+ * of atomic members go through the runtime's atomics functions in both cases.
+ *
+ * The functions take whole batches and whole runs, as a kernel's fork and schedule paths
+ * do: compiled code resolves its paths once per call (cref/cpath), so one call per task
+ * instead of one per access keeps that fixed cost off the per-access path.
  */
-import { atomicAdd, atomicCompareExchange, writeCString } from "@typedc/runtime";
+import { atomicAdd, atomicCompareExchange } from "@typedc/runtime";
 import type { __typed, array } from "@typedc/runtime";
 import type { PerfUnit, RunQueue, Task } from "./kernel-types";
-import { EXIT_DEAD, TASK_RUNNING } from "./workload";
+import { commOf, costCyclesOf, EXIT_DEAD, pidOf, prioOf, TASK_RUNNING } from "./workload";
 
 /** Tasks is the task cache's objects as one array (the bound length is the cache's capacity; 30000 at most). */
 export type Tasks = array<Task, 30000>;
@@ -17,30 +21,43 @@ export type RunQueues = array<RunQueue, 15>;
 /** PerfUnits is the counters area, one PerfUnit per unit (15 units at most). */
 export type PerfUnits = array<PerfUnit, 15>;
 
-/** writeTask fills a freshly allocated descriptor; `parentIndex` < 0: no parent. */
-export function writeTask(tasks: __typed<Tasks>, index: number, pid: number, k: number, comm: string, prio: number, parentIndex: number): void {
-  const t = tasks[index];
-  t.pid = pid;
-  t.state = TASK_RUNNING;
-  writeCString(t.comm, comm);
-  t.vruntime = BigInt(k);
-  t.parent = parentIndex < 0 ? null : tasks[parentIndex]; // ptr<Task>: a wasm32 address
-  t.prio = prio;
+/** RUN_EMPTY: runFrom found the ring empty. */
+export const RUN_EMPTY = -1;
+/** RUN_ALREADY_RAN: runFrom dequeued a task that had already run (an invariant violation the report counts). */
+export const RUN_ALREADY_RAN = -2;
+
+/**
+ * writeTasks fills `count` freshly allocated descriptors, `indices[0..count)`, with a unit's
+ * tasks k0, k0+1, …: pid, state, `comm` (its bytes and NUL, as strncpy would), vruntime,
+ * `parent` (the unit's first task, at `parentIndex`; the first task itself has none) and the
+ * `prio` bit-field. Returns the parent's index (`indices[0]` when the batch starts with task 0).
+ */
+export function writeTasks(tasks: __typed<Tasks>, indices: Int32Array, count: number, unit: number, k0: number, parentIndex: number): number {
+  const parentAt = parentIndex < 0 ? indices[0]! : parentIndex; // a unit's first task is the parent of the rest
+  const parent = tasks[parentAt];
+  for (let i = 0; i < count; i++) {
+    const index = indices[i]!;
+    const k = k0 + i;
+    const pid = pidOf(unit, k);
+    tasks[index].pid = pid;
+    tasks[index].state = TASK_RUNNING;
+    const comm = commOf(unit, k); // at most 15 characters, ASCII
+    for (let j = 0; j < comm.length; j++) tasks[index].comm[j] = comm.charCodeAt(j);
+    tasks[index].comm[comm.length] = 0;
+    tasks[index].vruntime = BigInt(k);
+    tasks[index].parent = k === 0 ? null : parent; // ptr<Task>: a wasm32 address
+    tasks[index].prio = prioOf(pid);
+  }
+  return parentAt;
 }
 
 /** runTask does a task's work in place: -1 when it had already run, else its pid. */
 export function runTask(tasks: __typed<Tasks>, index: number, cycles: (pid: number) => number): number {
-  const t = tasks[index];
-  if (t.state !== TASK_RUNNING) return -1;
-  const pid = t.pid;
-  t.state = EXIT_DEAD;
-  t.sum_exec_ns += BigInt(cycles(pid));
+  if (tasks[index].state !== TASK_RUNNING) return -1;
+  const pid = tasks[index].pid;
+  tasks[index].state = EXIT_DEAD;
+  tasks[index].sum_exec_ns += BigInt(cycles(pid));
   return pid;
-}
-
-/** setRunner writes the unit that ran a task into its 4-bit flags. */
-export function setRunner(tasks: __typed<Tasks>, index: number, unit: number): void {
-  tasks[index].flags = unit + 1;
 }
 
 /** prioAt reads a task's prio bit-field. */
@@ -50,14 +67,23 @@ export function prioAt(tasks: __typed<Tasks>, index: number): number {
 
 /** charge adds a run to a unit's counters; `events` last, so a reader that sees it sees the rest. */
 export function charge(perf: __typed<PerfUnits>, unit: number, cycles: number, stolen: boolean): void {
-  atomicAdd(perf[unit], "cycles", BigInt(cycles));
-  if (stolen) atomicAdd(perf[unit], "misses", 1);
-  atomicAdd(perf[unit], "events", 1);
+  const counters = perf[unit];
+  atomicAdd(counters, "cycles", BigInt(cycles));
+  if (stolen) atomicAdd(counters, "misses", 1);
+  atomicAdd(counters, "events", 1);
 }
 
 /** eventsOf reads a unit's `events` counter (an atomic load). */
 export function eventsOf(perf: __typed<PerfUnits>, unit: number): number {
   return perf[unit].events;
+}
+
+/** readLoads reads every unit's queue length and `events` counter into `queued` and `events` (what a thief looks at). */
+export function readLoads(q: __typed<RunQueues>, perf: __typed<PerfUnits>, units: number, queued: Int32Array, events: Int32Array): void {
+  for (let u = 0; u < units; u++) {
+    queued[u] = (q[u].committed - q[u].head) >>> 0;
+    events[u] = perf[u].events;
+  }
 }
 
 const u32 = (n: number | bigint) => Number(n) >>> 0;
@@ -73,35 +99,71 @@ export function runqLength(q: __typed<RunQueues>, unit: number): number {
 }
 
 /**
- * enqueue appends `value` to a unit's ring; false when it is full. Claims a slot by CAS
- * on `tail`, fills it, then publishes it by advancing `committed` in claim order
- * (kernel.c enqueue). The ring size is `capacity`, which the C kernel's runq_init wrote.
+ * enqueueMany appends as many of `indices[start..start+count)` as fit to a unit's ring and returns how
+ * many it appended (0 when the ring is full). It claims the slots with one CAS on `tail`, fills
+ * them, then publishes them by advancing `committed` in claim order — kernel.c's enqueue
+ * protocol, n slots at a time (a C enqueuer claiming after us waits for `committed` to pass
+ * our last slot, as it waits for any earlier claimer). The ring size is `capacity` (runq_init).
  */
-export function enqueue(q: __typed<RunQueues>, unit: number, value: number): boolean {
+export function enqueueMany(q: __typed<RunQueues>, unit: number, indices: Int32Array, start: number, count: number): number {
+  const ring = q[unit];
   const capacity = q[unit].capacity;
   let slot = q[unit].tail;
+  let n = 0;
   for (;;) {
-    if (((slot - q[unit].head) >>> 0) >= capacity) return false;
-    const seen = u32(atomicCompareExchange(q[unit], "tail", slot, (slot + 1) >>> 0));
+    n = Math.min(count, capacity - ((slot - q[unit].head) >>> 0));
+    if (n <= 0) return 0;
+    const seen = u32(atomicCompareExchange(ring, "tail", slot, (slot + n) >>> 0));
     if (seen === slot) break;
     slot = seen;
   }
-  q[unit].slots[slot % capacity] = value;
-  while (u32(atomicCompareExchange(q[unit], "committed", slot, (slot + 1) >>> 0)) !== slot) {
+  for (let i = 0; i < n; i++) q[unit].slots[((slot + i) >>> 0) % capacity] = indices[start + i]!;
+  while (u32(atomicCompareExchange(ring, "committed", slot, (slot + n) >>> 0)) !== slot) {
     // an earlier claimer has not committed yet: kernel.c spins the same way
   }
-  return true;
+  return n;
 }
 
 /** dequeue removes the oldest committed entry of a unit's ring; -1 when it is empty (kernel.c dequeue). */
 export function dequeue(q: __typed<RunQueues>, unit: number): number {
+  const ring = q[unit];
   const capacity = q[unit].capacity;
   let slot = q[unit].head;
   for (;;) {
     if (slot === q[unit].committed) return -1;
     const value = q[unit].slots[slot % capacity];
-    const seen = u32(atomicCompareExchange(q[unit], "head", slot, (slot + 1) >>> 0));
+    const seen = u32(atomicCompareExchange(ring, "head", slot, (slot + 1) >>> 0));
     if (seen === slot) return value;
     slot = seen;
   }
+}
+
+/**
+ * runFrom is a unit's schedule path: dequeue the oldest task of `from`'s ring (the unit's own,
+ * or a victim's when `stolen`), run it (EXIT_DEAD, its cost into sum_exec_ns), write the runner
+ * into its 4-bit flags and charge the runner's counters. Returns its pid, RUN_EMPTY or RUN_ALREADY_RAN.
+ */
+export function runFrom(tasks: __typed<Tasks>, q: __typed<RunQueues>, perf: __typed<PerfUnits>, from: number, unit: number, stolen: boolean): number {
+  const ring = q[from];
+  const capacity = q[from].capacity;
+  let slot = q[from].head;
+  let index = -1;
+  for (;;) {
+    if (slot === q[from].committed) return RUN_EMPTY;
+    index = q[from].slots[slot % capacity];
+    const seen = u32(atomicCompareExchange(ring, "head", slot, (slot + 1) >>> 0));
+    if (seen === slot) break;
+    slot = seen;
+  }
+  if (tasks[index].state !== TASK_RUNNING) return RUN_ALREADY_RAN;
+  const pid = tasks[index].pid;
+  const cycles = costCyclesOf(pid);
+  tasks[index].state = EXIT_DEAD;
+  tasks[index].sum_exec_ns += BigInt(cycles);
+  tasks[index].flags = unit + 1;
+  const counters = perf[unit];
+  atomicAdd(counters, "cycles", BigInt(cycles));
+  if (stolen) atomicAdd(counters, "misses", 1);
+  atomicAdd(counters, "events", 1);
+  return pid;
 }

@@ -21,7 +21,6 @@ import { parseDemoOptions, type DemoOptions } from "./options";
 import { runShared } from "./shared-run";
 import { nextMessage, spawnWorker } from "./spawn";
 import { loadDemoTypes, sizeofIn } from "./types";
-import { tsOps } from "./unit-loop";
 import { compileHot } from "./compile";
 import { useCompiledHot } from "./hot-select";
 import { checkBytes, checkScan, checkTasksAndCounters, expectedPids, type VerifyInput } from "./verify";
@@ -109,8 +108,7 @@ async function main(opts: DemoOptions): Promise<number> {
     // The shared-memory run.
     warmUp(types, host, publishedOf(shared), strategy);
     const cfg = { unit: cUnit, units, iterations: opts.iterations, steals: false }; // the C kernel runs its own queue; workers steal
-    const ts = tsOps(shared);
-    const sharedRun = await runShared(workers, ctrl, shared, wasmOps(shared, k, countersInC, ts.charge), cfg, opts.timeoutMs);
+    const sharedRun = await runShared(workers, ctrl, shared, wasmOps(shared, k, countersInC), cfg, opts.timeoutMs);
     log();
     log(`== run with typed shared memory: ${sharedRun.ms.toFixed(1)} ms`);
     for (const r of sharedRun.reports) {

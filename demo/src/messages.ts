@@ -48,7 +48,8 @@ export interface SharedDone {
 
 /** Worker-to-main messages of the message-passing run. */
 export type MpUp =
-  | { readonly kind: "mp-fork"; readonly unit: number; readonly task: PlainTask }
+  /** A batch of forked tasks (FORK_BATCH at most, as the shared-memory run pushes them). */
+  | { readonly kind: "mp-fork"; readonly unit: number; readonly tasks: PlainTask[] }
   | { readonly kind: "mp-next"; readonly unit: number }
   | { readonly kind: "mp-ran"; readonly unit: number; readonly task: PlainTask; readonly stolen: boolean }
   | { readonly kind: "mp-done"; readonly report: RunReport };

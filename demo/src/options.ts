@@ -16,7 +16,7 @@ export interface DemoOptions {
   readonly strategy: "table" | "codegen";
   /** The policy worker 0 uses to choose the format of the counters it creates. */
   readonly perfPolicy: "fastest" | "smallest";
-  /** Run hot.ts as compiled by the tsc plugin (compiled accesses) instead of on dynamic views. */
+  /** Run hot.ts as compiled by the tsc plugin (compiled accesses; the default) instead of on dynamic views (`--dynamic`). */
   readonly compiled: boolean;
   /** Skip the message-passing run (and the ratio line). */
   readonly messages: boolean;
@@ -58,12 +58,13 @@ export function demoCommand(): Command {
     .addOption(new Option("--formats <ids>", "comma-separated formats the workers are built for (cycled)").argParser(formatList).default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(",")))
     .addOption(new Option("--strategy <s>", "morph strategy of the accessors").choices(["table", "codegen"]).default("table"))
     .addOption(new Option("--perf-policy <p>", "format policy for the counters area, among every unit's format").choices(["fastest", "smallest"]).default("fastest"))
-    .addOption(new Option("--compiled", "compile the per-task code (demo/src/hot.ts) with the typedc tsc plugin first; default: dynamic views"))
+    .addOption(new Option("--compiled", "compile the per-task code (demo/src/hot.ts) with the typedc tsc plugin first and run its output (the default)"))
+    .addOption(new Option("--dynamic", "run the per-task code as it is, on the runtime's dynamic views (property accessors)").conflicts("compiled"))
     .addOption(new Option("--no-messages", "skip the message-passing run and the speed ratio"))
     .addOption(new Option("--timeout <ms>", "fail a run that takes longer than this").argParser(positiveInt).default(60_000))
     .addHelpText(
       "after",
-      "\nExamples:\n  npm run demo\n  npm run demo -- --workers 2 --iterations 200\n  npm run demo -- --formats armv7-linux,mips-linux,aarch64-linux --strategy codegen\n  npm run demo -- --compiled\n\nSee docs/demo.md for how to read the report.",
+      "\nExamples:\n  npm run demo\n  npm run demo -- --workers 2 --iterations 200\n  npm run demo -- --formats armv7-linux,mips-linux,aarch64-linux --strategy codegen\n  npm run demo -- --dynamic\n\nSee docs/demo.md for how to read the report.",
     );
 }
 
@@ -71,8 +72,8 @@ export function demoCommand(): Command {
 export function parseDemoOptions(argv: readonly string[]): DemoOptions {
   const program = demoCommand();
   program.parse([...argv], { from: "user" });
-  const o = program.opts<{ workers?: number; iterations: number; formats: AbiId[]; strategy: "table" | "codegen"; perfPolicy: "fastest" | "smallest"; compiled?: boolean; messages: boolean; timeout: number }>();
+  const o = program.opts<{ workers?: number; iterations: number; formats: AbiId[]; strategy: "table" | "codegen"; perfPolicy: "fastest" | "smallest"; compiled?: boolean; dynamic?: boolean; messages: boolean; timeout: number }>();
   const workers = o.workers ?? o.formats.length;
   if (workers + 1 > MAX_UNITS) program.error(`error: --workers ${workers}: at most ${MAX_UNITS - 1} (a task's 4-bit flags name the unit that ran it)`);
-  return { workers, iterations: o.iterations, formats: o.formats, strategy: o.strategy, perfPolicy: o.perfPolicy, compiled: o.compiled === true, messages: o.messages, timeoutMs: o.timeout };
+  return { workers, iterations: o.iterations, formats: o.formats, strategy: o.strategy, perfPolicy: o.perfPolicy, compiled: o.dynamic !== true, messages: o.messages, timeoutMs: o.timeout };
 }

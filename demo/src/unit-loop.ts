@@ -7,18 +7,22 @@
  */
 import type { Shared } from "./areas";
 import { hot } from "./hot-select";
+import { RUN_ALREADY_RAN, RUN_EMPTY } from "./hot";
 import { chooseVictim, describeDecision, type UnitLoad } from "./steal";
-import { commOf, costCyclesOf, pidOf, prioOf, type RunReport } from "./workload";
+import type { RunReport } from "./workload";
+
+/** FORK_BATCH is how many tasks a unit forks before it pushes them on its ring (half a 64-slot ring; the message-passing run sends forks in the same batches). */
+export const FORK_BATCH = 32;
 
 /** UnitOps are the queue and counter operations of one unit (TypeScript's or the C kernel's). */
 export interface UnitOps {
-  enqueue(unit: number, taskIndex: number): boolean;
-  dequeue(unit: number): number;
+  /** Pushes as many of `indices[start..start+count)` as fit on `unit`'s ring; returns how many it pushed. */
+  enqueueMany(unit: number, indices: Int32Array, start: number, count: number): number;
+  /** Dequeues the oldest task of `from`'s ring and runs it as `unit` (state, sum_exec_ns, flags, counters): its pid, RUN_EMPTY or RUN_ALREADY_RAN. */
+  runFrom(from: number, unit: number, stolen: boolean): number;
   queued(unit: number): number;
-  /** Charges a run to `unit`'s counters (cycles, one event, one miss when stolen). */
-  charge(unit: number, cycles: number, stolen: boolean): void;
-  /** Marks the task as run by `unit` (its 4-bit flags). */
-  markRunner(taskIndex: number, unit: number): void;
+  /** Every unit's queue length and `events` counter (what a thief reads). */
+  loads(units: number): UnitLoad[];
 }
 
 /** UnitConfig says which unit this is and how much work there is. */
@@ -38,77 +42,65 @@ export interface UnitState {
   doubleRuns: number;
   firstSteal?: string;
   firstIndex: number;
+  /** The cache indices of the batch being forked. */
+  readonly batch: Int32Array;
 }
 
 /** newUnitState starts a unit. */
 export function newUnitState(): UnitState {
-  return { forked: 0, ran: [], steals: 0, doubleRuns: 0, firstIndex: -1 };
+  return { forked: 0, ran: [], steals: 0, doubleRuns: 0, firstIndex: -1, batch: new Int32Array(FORK_BATCH) };
 }
 
-/** totalEvents sums every unit's `events` counter (atomic loads). */
-export function totalEvents(shared: Shared, units: number): number {
-  let sum = 0;
-  for (let u = 0; u < units; u++) sum += hot().eventsOf(shared.perfArray, u);
-  return sum;
-}
-
-// fork allocates the next task from the cache and writes it through this agent's morphing view.
-function fork(shared: Shared, cfg: UnitConfig, st: UnitState): number {
-  const k = st.forked;
-  const pid = pidOf(cfg.unit, k);
-  const index = shared.cache.allocIndex();
-  hot().writeTask(shared.tasks, index, pid, k, commOf(cfg.unit, k), prioOf(pid), k === 0 ? -1 : st.firstIndex);
-  if (k === 0) st.firstIndex = index;
-  return index;
-}
-
-// run does one task's work in place and charges the runner.
-function run(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitState, index: number, stolen: boolean): void {
-  const pid = hot().runTask(shared.tasks, index, costCyclesOf);
-  if (pid < 0) {
-    st.doubleRuns++;
-    return;
+// runOne runs the oldest task of `from`'s ring as this unit; false when that ring was empty.
+function runOne(ops: UnitOps, cfg: UnitConfig, st: UnitState, from: number, stolen: boolean): boolean {
+  const pid = ops.runFrom(from, cfg.unit, stolen);
+  if (pid === RUN_EMPTY) return false;
+  if (pid === RUN_ALREADY_RAN) st.doubleRuns++;
+  else {
+    st.ran.push(pid);
+    if (stolen) st.steals++;
   }
-  const cycles = costCyclesOf(pid);
-  ops.markRunner(index, cfg.unit);
-  ops.charge(cfg.unit, cycles, stolen);
-  st.ran.push(pid);
-  if (stolen) st.steals++;
+  return true;
 }
 
-/** loadsOf reads every unit's queue length and run count (the other units' shared counters). */
-export function loadsOf(shared: Shared, ops: UnitOps, units: number): UnitLoad[] {
-  const loads: UnitLoad[] = [];
-  for (let u = 0; u < units; u++) loads.push({ queued: ops.queued(u), events: hot().eventsOf(shared.perfArray, u) });
-  return loads;
+// forkBatch allocates the next batch of tasks from the cache, writes them through this agent's
+// morphing accessors, then pushes them on the own ring (running own tasks while it is full).
+function forkBatch(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitState): void {
+  const count = Math.min(FORK_BATCH, cfg.iterations - st.forked);
+  for (let i = 0; i < count; i++) st.batch[i] = shared.cache.allocIndex();
+  st.firstIndex = hot().writeTasks(shared.tasks, st.batch, count, cfg.unit, st.forked, st.firstIndex);
+  for (let pushed = 0; pushed < count; ) {
+    const n = ops.enqueueMany(cfg.unit, st.batch, pushed, count - pushed);
+    pushed += n;
+    if (n > 0) continue;
+    // own ring full: run as many of ours as are left to push first
+    for (let i = pushed; i < count && runOne(ops, cfg, st, cfg.unit, false); i++) {
+      // each call ran one task
+    }
+  }
+  st.forked += count;
+}
+
+/** totalEvents sums every unit's `events` counter. */
+export function totalEvents(loads: readonly UnitLoad[]): number {
+  return loads.reduce((sum, load) => sum + load.events, 0);
 }
 
 /** StepResult: "worked" did something, "idle" found nothing to do yet, "done" every task has run. */
 export type StepResult = "worked" | "idle" | "done";
 
-/** step does one unit of work: fork one task, run one from the own queue, or steal one. */
+/** step does one unit of work: fork a batch of tasks, run one from the own queue, or steal one. */
 export function step(shared: Shared, ops: UnitOps, cfg: UnitConfig, st: UnitState): StepResult {
   if (st.forked < cfg.iterations) {
-    const index = fork(shared, cfg, st);
-    while (!ops.enqueue(cfg.unit, index)) {
-      const own = ops.dequeue(cfg.unit); // own queue full: run one of ours first
-      if (own >= 0) run(shared, ops, cfg, st, own, false);
-    }
-    st.forked++;
+    forkBatch(shared, ops, cfg, st);
     return "worked";
   }
-  const own = ops.dequeue(cfg.unit);
-  if (own >= 0) {
-    run(shared, ops, cfg, st, own, false);
-    return "worked";
-  }
-  const loads = cfg.steals ? loadsOf(shared, ops, cfg.units) : [];
+  if (runOne(ops, cfg, st, cfg.unit, false)) return "worked";
+  const loads = ops.loads(cfg.units); // every unit's queue and counters, in their published formats
   const victim = cfg.steals ? chooseVictim(loads, cfg.unit) : -1;
-  if (victim < 0) return totalEvents(shared, cfg.units) === cfg.units * cfg.iterations ? "done" : "idle";
-  const index = ops.dequeue(victim);
-  if (index < 0) return "idle"; // someone else took it first
+  if (victim < 0) return totalEvents(loads) === cfg.units * cfg.iterations ? "done" : "idle";
+  if (!runOne(ops, cfg, st, victim, true)) return "idle"; // someone else took it first
   st.firstSteal ??= describeDecision(loads, victim);
-  run(shared, ops, cfg, st, index, true);
   return "worked";
 }
 
@@ -117,13 +109,17 @@ export function reportOf(cfg: UnitConfig, st: UnitState): RunReport {
   return { unit: cfg.unit, ran: st.ran, steals: st.steals, doubleRuns: st.doubleRuns };
 }
 
-/** tsOps are the unit operations of a TypeScript agent: the ring protocol and counters through typed views. */
+/** tsOps are the unit operations of a TypeScript agent: the ring protocol and counters through typed accessors. */
 export function tsOps(shared: Shared): UnitOps {
+  const queued = new Int32Array(16);
+  const events = new Int32Array(16);
   return {
-    enqueue: (unit, index) => hot().enqueue(shared.runqArray, unit, index),
-    dequeue: (unit) => hot().dequeue(shared.runqArray, unit),
+    enqueueMany: (unit, indices, start, count) => hot().enqueueMany(shared.runqArray, unit, indices, start, count),
+    runFrom: (from, unit, stolen) => hot().runFrom(shared.tasks, shared.runqArray, shared.perfArray, from, unit, stolen),
     queued: (unit) => hot().runqLength(shared.runqArray, unit),
-    charge: (unit, cycles, stolen) => hot().charge(shared.perfArray, unit, cycles, stolen),
-    markRunner: (index, unit) => hot().setRunner(shared.tasks, index, unit),
+    loads: (units) => {
+      hot().readLoads(shared.runqArray, shared.perfArray, units, queued, events);
+      return Array.from({ length: units }, (_, u) => ({ queued: queued[u]!, events: events[u]! }));
+    },
   };
 }

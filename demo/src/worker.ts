@@ -11,7 +11,7 @@ import { useCompiledHot } from "./hot-select";
 import { CTRL, napMs } from "./control";
 import type { Attached, MpDown, MpUp, SharedDone, WorkerInput } from "./messages";
 import { sizeofIn, loadDemoTypes } from "./types";
-import { newUnitState, reportOf, step, tsOps, type UnitConfig } from "./unit-loop";
+import { FORK_BATCH, newUnitState, reportOf, step, tsOps, type UnitConfig } from "./unit-loop";
 import { warmUp } from "./warmup";
 import { plainTaskOf, runPlainTask, type RunReport } from "./workload";
 
@@ -72,7 +72,10 @@ async function messagePassingRun(): Promise<void> {
   const go = await receive();
   if (go.kind !== "mp-go") throw new Error(`assert: expected mp-go, got ${go.kind}`);
   const report: RunReport = { unit: cfg.unit, ran: [], steals: 0, doubleRuns: 0 };
-  for (let k = 0; k < cfg.iterations; k++) send({ kind: "mp-fork", unit: cfg.unit, task: plainTaskOf(cfg.unit, k) });
+  for (let k = 0; k < cfg.iterations; k += FORK_BATCH) {
+    const tasks = Array.from({ length: Math.min(FORK_BATCH, cfg.iterations - k) }, (_, i) => plainTaskOf(cfg.unit, k + i));
+    send({ kind: "mp-fork", unit: cfg.unit, tasks }); // forks go in the batches the shared-memory run pushes
+  }
   for (;;) {
     send({ kind: "mp-next", unit: cfg.unit });
     const m = await receive();
