@@ -122,7 +122,6 @@ function atomicRmw(fs: FileState, c: CompiledChain, op: string, value: TS.Expres
 /** rebind compiles `x = e` on a typed `let` binding: the ref follows the new value. */
 function rebind(v: Visitor, node: TS.BinaryExpression, id: TS.Identifier): TS.Expression | undefined {
   const { fs } = v;
-  const { ts } = fs.st;
   const f = fs.f;
   const b = bindingOfIdentifier(fs.st, id);
   if (b?.kind !== "object") return undefined;
@@ -136,7 +135,6 @@ function rebind(v: Visitor, node: TS.BinaryExpression, id: TS.Identifier): TS.Ex
   const assign = f.createAssignment(f.createIdentifier(id.text), value);
   const reopen = f.createAssignment(f.createIdentifier(r.refName), rtCall(fs, "cref", [f.createIdentifier(id.text)]));
   return replaced(fs, f.createParenthesizedExpression(f.createCommaListExpression([assign, reopen, f.createIdentifier(id.text)])), node);
-  void ts;
 }
 
 /** visitUpdate compiles `++`/`--` on a typed scalar, bit-field or atomic. */
