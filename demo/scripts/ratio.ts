@@ -1,7 +1,7 @@
 /**
  * ratio.ts — runs the demo several times per configuration, interleaved (the box is
  * shared, so load drifts), and prints the median shared-memory time, message-passing
- * time and RATIO per configuration:
+ * time, RATIO and CPU RATIO per configuration:
  * `npx tsx demo/scripts/ratio.ts [--runs N] -- "<demo args>" "<demo args>" ...`
  * (no configuration: the defaults and `--dynamic`). A run whose checks fail is reported and left out.
  */
@@ -16,7 +16,7 @@ const main = path.join(__dirname, "..", "src", "main.ts");
 const tsx = require.resolve("tsx/cli");
 const median = (xs: number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 
-const results = configs.map(() => ({ shared: [] as number[], mp: [] as number[], ratio: [] as number[], failed: 0 }));
+const results = configs.map(() => ({ shared: [] as number[], mp: [] as number[], ratio: [] as number[], cpuRatio: [] as number[], failed: 0 }));
 for (let run = 0; run < runs; run++) {
   configs.forEach((config, i) => {
     const args = config.split(/\s+/).filter((a) => a.length > 0);
@@ -27,14 +27,16 @@ for (let run = 0; run < runs; run++) {
       console.log(`  run ${run + 1} '${config}': FAILED (exit ${out.status})\n${out.stdout.split("\n").filter((l) => l.startsWith("FAIL")).join("\n")}${out.stderr.slice(-2000)}`);
       return;
     }
+    const cpu = /^CPU RATIO .* = ([\d.]+)/m.exec(out.stdout);
+    if (cpu) results[i]!.cpuRatio.push(Number(cpu[1]));
     results[i]!.ratio.push(Number(m[1]));
     results[i]!.shared.push(Number(m[2]));
     results[i]!.mp.push(Number(m[3]));
-    console.log(`  run ${run + 1} '${config || "(defaults)"}': RATIO ${m[1]} (shared ${m[2]} ms, messages ${m[3]} ms)`);
+    console.log(`  run ${run + 1} '${config || "(defaults)"}': RATIO ${m[1]} (shared ${m[2]} ms, messages ${m[3]} ms), CPU RATIO ${cpu?.[1] ?? "?"}`);
   });
 }
 console.log(`\nmedians of ${runs} interleaved runs:`);
 configs.forEach((config, i) => {
   const r = results[i]!;
-  console.log(`  ${(config || "(defaults)").padEnd(40)} RATIO ${median(r.ratio).toFixed(2)}  shared ${median(r.shared).toFixed(0)} ms  messages ${median(r.mp).toFixed(0)} ms  [ratios ${r.ratio.join(", ")}]${r.failed ? `  ${r.failed} FAILED` : ""}`);
+  console.log(`  ${(config || "(defaults)").padEnd(40)} RATIO ${median(r.ratio).toFixed(2)}  CPU RATIO ${median(r.cpuRatio).toFixed(2)}  shared ${median(r.shared).toFixed(0)} ms  messages ${median(r.mp).toFixed(0)} ms  [ratios ${r.ratio.join(", ")}]${r.failed ? `  ${r.failed} FAILED` : ""}`);
 });

@@ -6,12 +6,15 @@
  */
 import type { Worker } from "node:worker_threads";
 import type { MpDown, MpUp } from "./messages";
+import { cpuMsSince, IDLE_MS } from "./shared-run";
 import { chooseVictim } from "./steal";
 import { plainTaskOf, runPlainTask, type PlainTask, type RunReport } from "./workload";
 
 /** BrokerResult is what the message-passing run produced. */
 export interface BrokerResult {
   readonly ms: number;
+  /** CPU time the whole process (every thread) used during the run. */
+  readonly cpuMs: number;
   readonly reports: RunReport[];
   readonly table: ReadonlyMap<number, PlainTask>;
   readonly events: readonly number[];
@@ -66,6 +69,7 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
   };
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const timer = setTimeout(() => reject(new Error(`message-passing run timed out after ${timeoutMs} ms`)), timeoutMs);
     let forked = 0;
     let mainDone = false;
@@ -73,7 +77,7 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
       if (!mainDone || reports.length !== workers.length) return;
       clearTimeout(timer);
       reports.push(mine);
-      resolve({ ms: performance.now() - started, reports, table, events, cycles, misses, queued: queues.map((q) => q.length) });
+      resolve({ ms: performance.now() - started, cpuMs: cpuMsSince(cpuStarted), reports, table, events, cycles, misses, queued: queues.map((q) => q.length) });
     };
     workers.forEach((w) => {
       const send = (m: MpDown) => w.postMessage(m);
@@ -96,6 +100,7 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
     });
     // Main's own unit: fork its tasks, run its queue, steal; a slice per event-loop turn.
     const slice = () => {
+      let idle = false;
       for (let i = 0; i < SLICE_STEPS; i++) {
         if (forked < iterations) {
           const t = plainTaskOf(mainUnit, forked++);
@@ -105,7 +110,10 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
         }
         const own = queues[mainUnit]!.shift(); // like the C kernel's unit, main runs only its own queue
         const next = own && { task: own, stolen: false };
-        if (!next) break;
+        if (!next) {
+          idle = true;
+          break;
+        }
         if (!runPlainTask(next.task, mainUnit)) mine.doubleRuns++;
         else {
           mine.ran.push(next.task.pid);
@@ -116,7 +124,8 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
       if (!mainDone && forked === iterations && totalEvents() === total) {
         mainDone = true;
         finish();
-      } else setImmediate(slice);
+      } else if (idle) setTimeout(slice, IDLE_MS); // as the shared-memory run's idle units: sleep, do not spin
+      else setImmediate(slice);
     };
     setImmediate(slice);
   });

@@ -110,7 +110,7 @@ async function main(opts: DemoOptions): Promise<number> {
     const cfg = { unit: cUnit, units, iterations: opts.iterations, steals: false }; // the C kernel runs its own queue; workers steal
     const sharedRun = await runShared(workers, ctrl, shared, wasmOps(shared, k, countersInC), cfg, opts.timeoutMs);
     log();
-    log(`== run with typed shared memory: ${sharedRun.ms.toFixed(1)} ms`);
+    log(`== run with typed shared memory: ${sharedRun.ms.toFixed(1)} ms (process CPU ${sharedRun.cpuMs.toFixed(0)} ms, every thread)`);
     for (const r of sharedRun.reports) {
       const steal = sharedRun.firstSteals[r.unit];
       log(`  ${pad(unitName(r.unit), 25)} ran ${pad(r.ran.length, 6)} stole ${pad(r.steals, 5)}${steal ? ` first steal: ${steal}` : ""}`);
@@ -131,10 +131,11 @@ async function main(opts: DemoOptions): Promise<number> {
 
     // The same workload with message passing.
     let ratioLine: string | undefined;
+    let cpuLine: string | undefined;
     if (opts.messages) {
       const mp = await runBroker(workers, units, opts.iterations, opts.timeoutMs);
       log();
-      log(`== run with message passing (postMessage of plain objects): ${mp.ms.toFixed(1)} ms`);
+      log(`== run with message passing (postMessage of plain objects): ${mp.ms.toFixed(1)} ms (process CPU ${mp.cpuMs.toFixed(0)} ms, every thread)`);
       for (const r of mp.reports) log(`  ${pad(unitName(r.unit), 25)} ran ${pad(r.ran.length, 6)} stole ${r.steals}`);
       const once = accountedOnce(expectedPids(units, opts.iterations), mp.reports.map((r) => r.ran));
       checks.push(check(once.ok, "message passing: every task accounted for exactly once", once.detail));
@@ -143,6 +144,7 @@ async function main(opts: DemoOptions): Promise<number> {
       const allDead = [...mp.table.values()].every((t) => t.state === EXIT_DEAD);
       checks.push(check(cycles === expectedCycles && mp.events.reduce((a, b) => a + b, 0) === total && allDead && mp.queued.every((n) => n === 0), "message passing: counters exact, queues empty", `cycles ${cycles} (expected ${expectedCycles}), ${mp.table.size} descriptors`));
       ratioLine = `RATIO message passing / typed shared memory = ${(mp.ms / sharedRun.ms).toFixed(2)} (shared memory ${sharedRun.ms.toFixed(1)} ms, message passing ${mp.ms.toFixed(1)} ms, ${total} tasks)`;
+      cpuLine = `CPU RATIO message passing / typed shared memory = ${(mp.cpuMs / sharedRun.cpuMs).toFixed(2)} (process CPU time, every thread: shared memory ${sharedRun.cpuMs.toFixed(0)} ms, message passing ${mp.cpuMs.toFixed(0)} ms)`;
     }
     const exitCodes = await Promise.all(exited);
     const clean = failures.length === 0 && exitCodes.every((c) => c === 0);
@@ -152,6 +154,7 @@ async function main(opts: DemoOptions): Promise<number> {
     log("== invariants");
     const failed = printChecks(checks, log);
     if (ratioLine) log(ratioLine);
+    if (cpuLine) log(cpuLine);
     log(failed === 0 ? `all ${checks.length} checks passed` : `${failed} of ${checks.length} checks FAILED`);
     return failed === 0 ? 0 : 1;
   } finally {

@@ -25,7 +25,8 @@ export interface Published {
 
 /** warmUp forks and runs WARMUP_TASKS tasks on a scratch memory as the agent built for `format`. */
 export function warmUp(types: DemoTypes, format: AbiId, published: Published, strategy: Strategy): void {
-  const memory = TypedMemory.create({ bytes: 1 << 20 });
+  // A shared WebAssembly.Memory like the C kernel's, so the JIT sees the same kinds of buffers and arrays as in the run.
+  const memory = TypedMemory.create({ buffer: new WebAssembly.Memory({ initial: 16, maximum: 16, shared: true }) });
   const id = (f: string) => f as AbiId; // the policies the demo uses publish ABI ids
   typedCache<Task>(AREA.tasks, { memory, type: types.Task, format: id(published.tasks), capacity: WARMUP_TASKS, create: "always" });
   __typed<RunQueue>(AREA.runq, { memory, type: types.RunQueue, format: id(published.runq), count: 1, create: "always" });
