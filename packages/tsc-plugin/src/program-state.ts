@@ -85,7 +85,9 @@ function isRuntimeNamespace(st: ProgramState, id: TS.Identifier): boolean {
 
 /** declarationOf is the declaration an identifier refers to, through imports (undefined when unresolved). */
 export function declarationOf(st: ProgramState, id: TS.Node): TS.Declaration | undefined {
-  let symbol = st.checker.getSymbolAtLocation(id);
+  const p = id.parent;
+  // `{ t }`: the name stands for the variable `t`, not for the new object's property.
+  let symbol = p !== undefined && st.ts.isShorthandPropertyAssignment(p) && p.name === id ? st.checker.getShorthandAssignmentValueSymbol(p) : st.checker.getSymbolAtLocation(id);
   if (symbol === undefined) return undefined;
   if (symbol.flags & st.ts.SymbolFlags.Alias) symbol = st.checker.getAliasedSymbol(symbol);
   return symbol.valueDeclaration ?? symbol.declarations?.[0];
