@@ -15,15 +15,17 @@ export type CompiledLoops = LoweredLoops;
 export interface CompiledSource {
   readonly kind: "transformer" | "hand-lowered";
   readonly note: string;
+  /** The folder holding the transformer's modules (kind "transformer"; removed when the process exits). */
+  readonly dir?: string;
 }
 
 let transformed: { checked: CompiledLoops; unchecked: CompiledLoops; checkedFile: string } | undefined;
 let source: CompiledSource = { kind: "hand-lowered", note: "typed-loops.lowered.ts: typed-loops.ts lowered by hand after emit-access.ts (the tsc transformer is not exported yet)" };
 
 /** useTransformed installs the transformer's output (see transform.ts); `checkedFile` is the bounds-checked module's path. */
-export function useTransformed(checked: CompiledLoops, unchecked: CompiledLoops, checkedFile: string, note: string): void {
+export function useTransformed(checked: CompiledLoops, unchecked: CompiledLoops, checkedFile: string, note: string, dir: string): void {
   transformed = { checked, unchecked, checkedFile };
-  source = { kind: "transformer", note };
+  source = { kind: "transformer", note, dir };
 }
 
 /** checkedModuleFile is the path of the transformer's bounds-checked module, for worker threads to load the same code (undefined: hand-lowered). */

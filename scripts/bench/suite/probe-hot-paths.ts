@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 1_000_000);
   const why = await compileLoops();
   if (why !== null) throw new Error(`probe-hot-paths needs the transformer: ${why}`);
-  const dir = compiledSource().note.split(" into ")[1]!;
+  const dir = compiledSource().dir!;
   const checkedJs = fs.readFileSync(path.join(dir, "typed-loops.checked.js"), "utf8");
   const uncheckedJs = fs.readFileSync(path.join(dir, "typed-loops.unchecked.js"), "utf8");
   const variants: [string, CompiledLoops][] = [
