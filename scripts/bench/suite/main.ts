@@ -114,7 +114,8 @@ async function main(): Promise<number> {
   for (const f of [files.results, files.markdown, files.chart]) fs.mkdirSync(path.dirname(f), { recursive: true });
   fs.writeFileSync(files.results, `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(files.chart, renderChart(results));
-  fs.writeFileSync(files.markdown, renderMarkdown(results, files.chartLink, `npm run bench${modeName === "full" ? ":full" : ""}`));
+  const fullRuns = outDir === undefined ? fs.readdirSync(path.dirname(files.results)).filter((f) => /^results-full-.*\.json$/.test(f)).sort() : [];
+  fs.writeFileSync(files.markdown, renderMarkdown(results, files.chartLink, `npm run bench${modeName === "full" ? ":full" : ""}`, fullRuns));
   log(`wrote ${files.results}, ${files.markdown}, ${files.chart} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const failed = Object.values(workloads).flatMap((t) => Object.entries(t)).filter(([, r]) => r.error !== undefined);
   for (const [id, r] of failed) console.error(`FAILED ${id}: ${r.error}`);

@@ -22,8 +22,8 @@ function cell(row: Row): [string, string, string] {
   return [String(row.medianMs), `${row.ratioToLimit}×`, notes.filter((s) => s !== "").join("; ")];
 }
 
-/** renderMarkdown returns the text of docs/benchmarks.md. */
-export function renderMarkdown(results: Results, chartPath: string, command: string): string {
+/** renderMarkdown returns the text of docs/benchmarks.md; `fullRuns` are results files of full-mode runs kept next to results.json. */
+export function renderMarkdown(results: Results, chartPath: string, command: string, fullRuns: readonly string[] = []): string {
   const m = results.machine;
   const lines = [
     "# Benchmarks",
@@ -37,6 +37,7 @@ export function renderMarkdown(results: Results, chartPath: string, command: str
     `![ratio to the limit per workload](${chartPath})`,
     "",
   ];
+  if (fullRuns.length > 0) lines.push(`Full-mode runs of single workloads (issue #7's sizes): ${fullRuns.map((f) => `[${f}](bench/${f})`).join(", ")}.`, "");
   for (const note of results.notes) lines.push(`* ${note}`);
   if (results.notes.length > 0) lines.push("");
   lines.push("## Goals (issue #7)", "", "| goal | status | measured |", "|---|---|---|");
