@@ -5,7 +5,8 @@
  * it; one in four imports another file's typed binding); its generator is repeated here
  * because build-200.ts runs on import. Each round compiles every file once with
  * `transformSync` (as babel-loader and the bundler plugin do: one file at a time, fresh
- * plugin state, the extractor's parse cache warm after the first round). Medians of 7.
+ * plugin state, the extractor's parse cache warm after the first round). Medians of 7, of
+ * wall-clock time and of the process's CPU time (steadier on a shared machine).
  *
  *   npx tsx scripts/bench/babel-200.ts            (FORMATS=x86_64-linux,... to narrow the type sets)
  */
@@ -56,10 +57,11 @@ for (let k = 0; k < FILES; k++) {
 const texts = files.map((f) => readFileSync(f, "utf8"));
 const pluginOptions = process.env.FORMATS ? { formats: process.env.FORMATS.split(",") } : {};
 
-/** build compiles the tree once; returns milliseconds and the number of errors. */
-function build(withPlugin: boolean): { ms: number; errors: number } {
+/** build compiles the tree once; returns wall-clock and CPU milliseconds and the number of errors. */
+function build(withPlugin: boolean): { ms: number; cpuMs: number; errors: number } {
   let errors = 0;
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   files.forEach((filename, k) => {
     try {
       transformSync(texts[k]!, {
@@ -74,21 +76,29 @@ function build(withPlugin: boolean): { ms: number; errors: number } {
       errors++;
     }
   });
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, errors };
+  const cpu = process.cpuUsage(c0);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, errors };
 }
 
 const plain: number[] = [];
 const typed: number[] = [];
+const plainCpu: number[] = [];
+const typedCpu: number[] = [];
 let errors = 0;
 build(false);
 build(true); // warm up both paths (JIT, parse caches)
 for (let round = 0; round < ROUNDS; round++) {
-  plain.push(build(false).ms);
+  const p = build(false);
+  plain.push(p.ms);
+  plainCpu.push(p.cpuMs);
   const r = build(true);
   typed.push(r.ms);
+  typedCpu.push(r.cpuMs);
   errors = r.errors;
 }
 rmSync(dir, { recursive: true, force: true });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`${FILES} files, median of ${ROUNDS}: preset-typescript ${median(plain).toFixed(0)} ms, with the typedc plugin ${median(typed).toFixed(0)} ms, ratio ${(median(typed) / median(plain)).toFixed(2)} (${errors} files with errors; formats: ${process.env.FORMATS ?? "all 12"})`);
+// CPU time of the process (user + system) is steadier than wall-clock time on a shared machine.
+console.log(`CPU time, median of ${ROUNDS}: preset-typescript ${median(plainCpu).toFixed(0)} ms, with the typedc plugin ${median(typedCpu).toFixed(0)} ms, ratio ${(median(typedCpu) / median(plainCpu)).toFixed(2)}`);
 process.exitCode = errors === 0 ? 0 : 1;

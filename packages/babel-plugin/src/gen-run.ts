@@ -53,6 +53,7 @@ export function generateFile(program: NodePath<t.Program>, fileName: string, cod
     parents,
     scopes,
     files: new Map([[program.node, file]]),
+    imports: new Map(),
   };
   const fs = newFileState(st, cwd);
   const v = newVisitor(fs);

@@ -38,6 +38,8 @@ export interface GenState {
   readonly scopes: WeakMap<t.Node, Scope>;
   /** File of each Program node read. */
   readonly files: Map<t.Program, SourceFile>;
+  /** What each import (file, specifier, name) names, once resolved. */
+  readonly imports: Map<string, ImportTarget>;
 }
 
 /** indexParents records the parent of every node under `root`. */
@@ -97,7 +99,7 @@ export function isFunctionLike(node: t.Node | undefined): node is t.Function | t
 }
 
 /** ImportTarget is what an import names: a runtime export, or a declaration in another file. */
-type ImportTarget = { readonly kind: "runtime"; readonly name: string } | { readonly kind: "decl"; readonly node: t.Node } | { readonly kind: "namespace" } | undefined;
+export type ImportTarget = { readonly kind: "runtime"; readonly name: string } | { readonly kind: "decl"; readonly node: t.Node } | { readonly kind: "namespace" } | undefined;
 
 /** loadFile reads an imported module as a SourceFile (parents indexed). */
 function sourceOfModule(st: GenState, module: ModuleFile): SourceFile {
@@ -116,6 +118,16 @@ function importTarget(st: GenState, from: ModuleFile | undefined, specifier: str
   if (hops > 100) return undefined; // a re-export cycle (code that does not compile): nothing is imported
   if (specifier === RUNTIME_MODULE) return imported === "*" ? { kind: "namespace" } : { kind: "runtime", name: imported };
   if (from === undefined || imported === "*") return undefined;
+  // Resolved once per file rewrite: module resolution probes the file system.
+  const key = `${from.root.source.fileName}\0${specifier}\0${imported}`;
+  if (st.imports.has(key)) return st.imports.get(key);
+  st.imports.set(key, undefined); // a cycle back here imports nothing
+  const found = importTargetUncached(st, from, specifier, imported, hops);
+  st.imports.set(key, found);
+  return found;
+}
+
+function importTargetUncached(st: GenState, from: ModuleFile, specifier: string, imported: string, hops: number): ImportTarget {
   const target = st.babelProgram.moduleOf(from, specifier);
   if (target === undefined) return undefined;
   return exportTarget(st, target, imported, hops + 1, new Set());

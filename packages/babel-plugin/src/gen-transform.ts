@@ -113,12 +113,15 @@ export function visitStatementList(v: Visitor, list: readonly t.Statement[]): t.
 export function visitEachChild(v: Visitor, node: t.Node): t.Node {
   if (isFunctionLike(node)) return visitFunction(v, node);
   const copy: any = { ...node };
+  let changed = false; // an unchanged subtree stays the same object (Babel keeps its paths and scopes)
   const listKey = STATEMENT_LISTS[node.type];
   for (const key of t.VISITOR_KEYS[node.type] ?? []) {
     const child = (node as any)[key];
     if (child == null) continue;
-    if (key === listKey) copy[key] = v.statements(child);
-    else if (Array.isArray(child)) {
+    if (key === listKey) {
+      copy[key] = v.statements(child);
+      changed ||= copy[key].length !== child.length || copy[key].some((c: t.Node, i: number) => c !== child[i]);
+    } else if (Array.isArray(child)) {
       const out: t.Node[] = [];
       for (const c of child) {
         if (c == null) out.push(c);
@@ -128,9 +131,13 @@ export function visitEachChild(v: Visitor, node: t.Node): t.Node {
         }
       }
       copy[key] = out;
-    } else if (typeof child === "object") copy[key] = visit(v, child);
+      changed ||= out.length !== child.length || out.some((c, i) => c !== child[i]);
+    } else if (typeof child === "object") {
+      copy[key] = visit(v, child);
+      changed ||= copy[key] !== child;
+    }
   }
-  return copy as t.Node;
+  return changed ? (copy as t.Node) : node;
 }
 
 /**
@@ -151,6 +158,8 @@ export function visitFunction(v: Visitor, node: t.Node): t.Node {
   const body = (node as { body?: t.Node | null }).body;
   if (body != null) copy.body = body.type === "BlockStatement" ? visitBlock(v, body) : v.expr(body);
   const temps = fs.envs.pop()!;
+  const changed = temps.length > 0 || (t.VISITOR_KEYS[node.type] ?? []).some((key) => copy[key] !== (node as any)[key] && !(Array.isArray(copy[key]) && copy[key].every((c: unknown, i: number) => c === (node as any)[key][i]) && copy[key].length === (node as any)[key].length));
+  if (!changed) return node;
   if (temps.length > 0 && copy.body != null) {
     if (copy.body.type === "BlockStatement") copy.body = { ...copy.body, body: [...hoistedVars(temps), ...copy.body.body] };
     else {
@@ -203,8 +212,9 @@ function visitBlock(v: Visitor, node: t.BlockStatement): t.BlockStatement {
       if (b?.kind === "object") localRef(v.fs, b);
     }
   }
-  const body = v.statements(node.body);
-  return { ...node, body: [...refDeclarations(v.fs, node), ...body] };
+  const statements = v.statements(node.body); // first: the refs' paths and fields are known after the body
+  const body = [...refDeclarations(v.fs, node), ...statements];
+  return body.length === node.body.length && body.every((s, i) => s === node.body[i]) ? node : { ...node, body };
 }
 
 /** visitVariableDeclarator opens the ref of a typed binding (declared after its statement) and visits the initializer. */
