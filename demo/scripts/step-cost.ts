@@ -24,6 +24,7 @@ if (compiled) useCompiledHot(compileHot().hotPath);
 
 const types = loadDemoTypes();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const roundTotals: number[] = [];
 const samples = new Map<string, number[]>();
 const record = (name: string, ms: number) => samples.set(name, [...(samples.get(name) ?? []), (ms * 1e6) / TASKS]);
 
@@ -62,6 +63,7 @@ for (let round = 0; round < ROUNDS; round++) {
   record("enqueueMany (batched)", push);
   record("runFrom (dequeue, run, flags, 3 atomic adds)", ran);
   record("one unit's load (readLoads, 1 unit)", loads);
+  roundTotals.push(((alloc + write + push + ran + loads) * 1e6) / TASKS);
 }
 let total = 0;
 console.log(`ns per task, median of ${ROUNDS} rounds of ${TASKS} tasks (${compiled ? "compiled" : "dynamic views"}, agent ${format})`);
@@ -71,3 +73,4 @@ for (const [name, xs] of samples) {
   console.log(`  ${name.padEnd(40)} ${m.toFixed(0).padStart(7)}`);
 }
 console.log(`  ${"total".padEnd(40)} ${total.toFixed(0).padStart(7)}`);
+console.log(`  per round (the first ones include JIT compilation): ${roundTotals.map((t) => t.toFixed(0)).join(" ")}`);

@@ -41,8 +41,8 @@ class Fifo<T> {
 
 const SLICE_STEPS = 64; // main's own unit runs this many steps between message turns
 
-/** runBroker runs the message-passing workload with `workers` (units 0..n-1) and main as the last unit. */
-export function runBroker(workers: readonly Worker[], units: number, iterations: number, timeoutMs: number): Promise<BrokerResult> {
+/** runBroker runs the message-passing workload with `workers` (units 0..n-1) and main as the last unit; `last`: the workers stop after it. */
+export function runBroker(workers: readonly Worker[], units: number, iterations: number, timeoutMs: number, last = true): Promise<BrokerResult> {
   const mainUnit = units - 1;
   const total = units * iterations;
   const queues = Array.from({ length: units }, () => new Fifo<PlainTask>());
@@ -73,15 +73,17 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
     const timer = setTimeout(() => reject(new Error(`message-passing run timed out after ${timeoutMs} ms`)), timeoutMs);
     let forked = 0;
     let mainDone = false;
+    const listeners: ((m: MpUp) => void)[] = [];
     const finish = () => {
       if (!mainDone || reports.length !== workers.length) return;
       clearTimeout(timer);
+      workers.forEach((w, i) => w.off("message", listeners[i]!)); // a later run has its own
       reports.push(mine);
       resolve({ ms: performance.now() - started, cpuMs: cpuMsSince(cpuStarted), reports, table, events, cycles, misses, queued: queues.map((q) => q.length) });
     };
     workers.forEach((w) => {
       const send = (m: MpDown) => w.postMessage(m);
-      w.on("message", (m: MpUp) => {
+      const listener = (m: MpUp) => {
         if (m.kind === "mp-fork") {
           for (const task of m.tasks) {
             table.set(task.pid, task);
@@ -95,8 +97,10 @@ export function runBroker(workers: readonly Worker[], units: number, iterations:
           reports.push(m.report);
           finish();
         }
-      });
-      send({ kind: "mp-go" });
+      };
+      listeners.push(listener);
+      w.on("message", listener);
+      send({ kind: "mp-go", iterations, last });
     });
     // Main's own unit: fork its tasks, run its queue, steal; a slice per event-loop turn.
     const slice = () => {

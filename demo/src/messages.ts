@@ -56,7 +56,8 @@ export type MpUp =
 
 /** Main-to-worker messages of the message-passing run. */
 export type MpDown =
-  | { readonly kind: "mp-go" }
+  /** Start a message-passing run of `iterations` tasks per unit; `last`: no run follows (the first is an untimed warm-up). */
+  | { readonly kind: "mp-go"; readonly iterations: number; readonly last: boolean }
   | { readonly kind: "mp-task"; readonly task: PlainTask; readonly stolen: boolean }
   | { readonly kind: "mp-none"; readonly done: boolean };
 

@@ -27,6 +27,12 @@ export interface DemoOptions {
 /** DEFAULT_FORMATS are the formats of the default four workers: LP64, ILP32, big-endian LP64, LLP64 (MSVC). */
 export const DEFAULT_FORMATS: readonly AbiId[] = ["x86_64-linux", "i386-linux", "s390x-linux", "x86_64-windows"];
 
+/** MAX_TASKS: the task cache must fit the C kernel's 2 MiB wasm memory with the directory and the other areas. */
+export const MAX_TASKS = 30_000;
+
+/** DEFAULT_ITERATIONS is the tasks each unit forks by default (5 units: 25,000 tasks, so that start-up is not most of the run). */
+export const DEFAULT_ITERATIONS = 5000;
+
 /** MAX_UNITS: a task's 4-bit `flags` field records the unit that ran it (1..15). */
 export const MAX_UNITS = 15;
 
@@ -54,7 +60,7 @@ export function demoCommand(): Command {
         "postMessage and the speed ratio is printed. Ends with PASS/FAIL invariant lines (exit 1 on any FAIL).",
     )
     .addOption(new Option("--workers <n>", "number of TypeScript kernel instances (worker threads; default: one per --formats entry)").argParser(positiveInt))
-    .addOption(new Option("--iterations <n>", "tasks each unit forks and the units run").argParser(positiveInt).default(2000))
+    .addOption(new Option("--iterations <n>", `tasks each unit forks and the units run (default: ${DEFAULT_ITERATIONS}, or as many as fit ${MAX_TASKS} tasks in all)`).argParser(positiveInt))
     .addOption(new Option("--formats <ids>", "comma-separated formats the workers are built for (cycled)").argParser(formatList).default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(",")))
     .addOption(new Option("--strategy <s>", "morph strategy of the accessors").choices(["table", "codegen"]).default("table"))
     .addOption(new Option("--perf-policy <p>", "format policy for the counters area, among every unit's format").choices(["fastest", "smallest"]).default("fastest"))
@@ -72,8 +78,9 @@ export function demoCommand(): Command {
 export function parseDemoOptions(argv: readonly string[]): DemoOptions {
   const program = demoCommand();
   program.parse([...argv], { from: "user" });
-  const o = program.opts<{ workers?: number; iterations: number; formats: AbiId[]; strategy: "table" | "codegen"; perfPolicy: "fastest" | "smallest"; compiled?: boolean; dynamic?: boolean; messages: boolean; timeout: number }>();
+  const o = program.opts<{ workers?: number; iterations?: number; formats: AbiId[]; strategy: "table" | "codegen"; perfPolicy: "fastest" | "smallest"; compiled?: boolean; dynamic?: boolean; messages: boolean; timeout: number }>();
   const workers = o.workers ?? o.formats.length;
   if (workers + 1 > MAX_UNITS) program.error(`error: --workers ${workers}: at most ${MAX_UNITS - 1} (a task's 4-bit flags name the unit that ran it)`);
-  return { workers, iterations: o.iterations, formats: o.formats, strategy: o.strategy, perfPolicy: o.perfPolicy, compiled: o.dynamic !== true, messages: o.messages, timeoutMs: o.timeout };
+  const iterations = o.iterations ?? Math.min(DEFAULT_ITERATIONS, Math.floor(MAX_TASKS / (workers + 1)));
+  return { workers, iterations, formats: o.formats, strategy: o.strategy, perfPolicy: o.perfPolicy, compiled: o.dynamic !== true, messages: o.messages, timeoutMs: o.timeout };
 }

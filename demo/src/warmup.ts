@@ -12,8 +12,15 @@ import type { PerfUnit, RunQueue, Task } from "./kernel-types";
 import type { DemoTypes } from "./types";
 import { newUnitState, step, tsOps } from "./unit-loop";
 
-/** WARMUP_TASKS is how many tasks the warm-up forks and runs. */
+/** WARMUP_TASKS is how many tasks the warm-up forks and runs per round. */
 export const WARMUP_TASKS = 1500;
+
+/**
+ * WARMUP_ROUNDS: V8 needs several thousand tasks before the per-task code reaches its
+ * optimising tier (demo/scripts/step-cost.ts prints per-round costs: ~60, 18, 12, 11, then
+ * 3-4 us per task from the fifth round of 1500), so the warm-up runs this many rounds.
+ */
+export const WARMUP_ROUNDS = 5;
 
 /** Published says in which formats the real areas were published (the warm-up uses the same tables). */
 export interface Published {
@@ -23,8 +30,13 @@ export interface Published {
   readonly runqCapacity: number;
 }
 
-/** warmUp forks and runs WARMUP_TASKS tasks on a scratch memory as the agent built for `format`. */
+/** warmUp forks and runs WARMUP_ROUNDS × WARMUP_TASKS tasks on scratch memories as the agent built for `format`. */
 export function warmUp(types: DemoTypes, format: AbiId, published: Published, strategy: Strategy): void {
+  for (let round = 0; round < WARMUP_ROUNDS; round++) warmUpRound(types, format, published, strategy);
+}
+
+// warmUpRound forks and runs WARMUP_TASKS tasks on a fresh scratch memory.
+function warmUpRound(types: DemoTypes, format: AbiId, published: Published, strategy: Strategy): void {
   // A shared WebAssembly.Memory like the C kernel's, so the JIT sees the same kinds of buffers and arrays as in the run.
   const memory = TypedMemory.create({ buffer: new WebAssembly.Memory({ initial: 16, maximum: 16, shared: true }) });
   const id = (f: string) => f as AbiId; // the policies the demo uses publish ABI ids

@@ -68,12 +68,13 @@ port.on("message", (m: MpDown) => {
 });
 const receive = (): Promise<MpDown> => (inbox.length > 0 ? Promise.resolve(inbox.shift()!) : new Promise((resolve) => (waiting = resolve)));
 
-async function messagePassingRun(): Promise<void> {
+// messagePassingRun does one run (main sends an untimed warm-up run first); true when it was the last.
+async function messagePassingRun(): Promise<boolean> {
   const go = await receive();
   if (go.kind !== "mp-go") throw new Error(`assert: expected mp-go, got ${go.kind}`);
   const report: RunReport = { unit: cfg.unit, ran: [], steals: 0, doubleRuns: 0 };
-  for (let k = 0; k < cfg.iterations; k += FORK_BATCH) {
-    const tasks = Array.from({ length: Math.min(FORK_BATCH, cfg.iterations - k) }, (_, i) => plainTaskOf(cfg.unit, k + i));
+  for (let k = 0; k < go.iterations; k += FORK_BATCH) {
+    const tasks = Array.from({ length: Math.min(FORK_BATCH, go.iterations - k) }, (_, i) => plainTaskOf(cfg.unit, k + i));
     send({ kind: "mp-fork", unit: cfg.unit, tasks }); // forks go in the batches the shared-memory run pushes
   }
   for (;;) {
@@ -92,6 +93,12 @@ async function messagePassingRun(): Promise<void> {
     }
   }
   send({ kind: "mp-done", report });
+  return go.last;
 }
-if (input.messages) void messagePassingRun().then(() => port.close());
+async function messagePassingRuns(): Promise<void> {
+  while (!(await messagePassingRun())) {
+    // the warm-up run: the next one is timed
+  }
+}
+if (input.messages) void messagePassingRuns().then(() => port.close());
 else port.close();
