@@ -36,12 +36,6 @@ export function generateFile(program: NodePath<t.Program>, fileName: string, cod
   const file: SourceFile = { fileName, text: code, program: program.node, module: extraction.root };
   const parents = new WeakMap<t.Node, t.Node>();
   indexParents(parents, program.node);
-  const scopes = new WeakMap<t.Node, import("@babel/traverse").Scope>();
-  program.traverse({
-    Identifier(p) {
-      scopes.set(p.node, p.scope);
-    },
-  });
   const st: GenState = {
     decls,
     options,
@@ -51,7 +45,6 @@ export function generateFile(program: NodePath<t.Program>, fileName: string, cod
     typeSets: new Map(),
     file,
     parents,
-    scopes,
     files: new Map([[program.node, file]]),
     imports: new Map(),
   };

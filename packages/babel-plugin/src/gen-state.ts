@@ -5,13 +5,13 @@
  * parent of every node, and name resolution without a checker (Babel scopes in the file
  * being compiled, module bindings in the files it imports).
  */
-import type { Scope } from "@babel/traverse";
 import * as t from "@babel/types";
 import type { DeclSet, Diagnostic, GeneratorOptions, SourceLoc, TypeSet } from "@typedc/core";
 import type { DeclContext } from "./extract-context.js";
 import type { ModuleFile } from "./extract-module.js";
 import type { BabelProgram } from "./extract-program.js";
 import { RUNTIME_MODULE } from "./extract-runtime.js";
+import { localDeclarationOf } from "./gen-scope.js";
 
 /** SourceFile is one parsed file the generator reads nodes of: its name, text, tree and (for imported files) its module. */
 export interface SourceFile {
@@ -34,8 +34,6 @@ export interface GenState {
   readonly file: SourceFile;
   /** Parent of every node of every file read (original nodes). */
   readonly parents: WeakMap<t.Node, t.Node>;
-  /** Babel scope of each identifier of the file being compiled. */
-  readonly scopes: WeakMap<t.Node, Scope>;
   /** File of each Program node read. */
   readonly files: Map<t.Program, SourceFile>;
   /** What each import (file, specifier, name) names, once resolved. */
@@ -183,14 +181,12 @@ function targetOfName(st: GenState, id: t.Identifier): ImportTarget {
     // An imported file: names resolve at its top level (the declarations the plugin follows are top-level).
     return file.module === undefined ? undefined : topLevelTarget(st, file.module, id.name, 0);
   }
-  const scope = st.scopes.get(id);
-  const binding = scope?.getBinding(id.name);
-  if (binding === undefined) return undefined;
-  // An import (Babel gives `import type` specifiers the binding kind "unknown", value imports "module").
-  const decl = binding.path.parent;
-  if (t.isImportDeclaration(decl)) return specifierTarget(st, binding.path.node, decl);
-  if (binding.kind === "module") return undefined;
-  return { kind: "decl", node: binding.path.node };
+  const found = localDeclarationOf(st, id);
+  if (found === undefined) return undefined;
+  // An import (value or `import type`): followed to the runtime or the exporting module.
+  const holder = st.parents.get(found);
+  if (holder?.type === "ImportDeclaration") return specifierTarget(st, found, holder);
+  return { kind: "decl", node: found };
 }
 
 /** declarationOf is the declaration an identifier refers to, through imports (undefined when unresolved or a runtime export). */
