@@ -10,7 +10,7 @@ import type * as TS from "typescript";
 import type { AccessPlan, IndexCheck } from "@typedc/core";
 import type { Chain } from "./chain.js";
 import { isProvenIndex } from "./loop-bounds.js";
-import { localRef, pathExprs, pathField, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./file-state.js";
+import { cloneName, localRef, pathExprs, pathField, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./file-state.js";
 
 /** CompiledChain is where a planned chain ends: the ref, the path of the last hop, the byte address, and messages. */
 export interface CompiledChain {
@@ -210,7 +210,9 @@ function checkedIndex(fs: FileState, index: TS.Expression, count: TS.Expression,
   const f = fs.f;
   const call = rtCall(fs, "ix", [index, count, template, location]);
   if (!ts.isIdentifier(index)) return call;
-  const id = () => f.createIdentifier(index.text);
+  // Clones of the index (not new names): a module transform rewrites each copy as it does the
+  // original (CommonJS: an imported `SLOT` is `slot_1.SLOT`), TypeScript's own pattern for a reused name.
+  const id = () => cloneName(fs, index as TS.Identifier);
   // i < n first: it is the loop's own condition in the common loop, which V8 can fold.
   const isInteger = f.createStrictEquality(f.createBinaryExpression(id(), ts.SyntaxKind.BarToken, f.createNumericLiteral(0)), id());
   const test = f.createLogicalAnd(f.createLogicalAnd(f.createLessThan(id(), count), f.createGreaterThanEquals(id(), f.createNumericLiteral(0))), isInteger);

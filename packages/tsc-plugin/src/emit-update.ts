@@ -13,7 +13,7 @@ import { Diagnostics, printCType } from "@typedc/core";
 import { bindingOfIdentifier } from "./bindings.js";
 import { chainOf, skipOuter } from "./chain.js";
 import { objectOf, pointerWriteOf, readOf, writeOf, type CompiledChain } from "./emit-access.js";
-import { localRef, rtCall, tempName, type FileState } from "./file-state.js";
+import { cloneName, localRef, rtCall, tempName, type FileState } from "./file-state.js";
 import { compileFor, done, planChain, replaced, report, type PlannedChain, type Visitor } from "./transformer.js";
 
 /** COMPOUND maps a compound assignment token to its binary operator token. */
@@ -132,9 +132,10 @@ function rebind(v: Visitor, node: TS.BinaryExpression, id: TS.Identifier): TS.Ex
     return node;
   }
   const value = v.expr(node.right);
-  const assign = f.createAssignment(f.createIdentifier(id.text), value);
-  const reopen = f.createAssignment(f.createIdentifier(r.refName), rtCall(fs, "cref", [f.createIdentifier(id.text)]));
-  return replaced(fs, f.createParenthesizedExpression(f.createCommaListExpression([assign, reopen, f.createIdentifier(id.text)])), node);
+  // Clones of the source's name, so a module transform rewrites them too (an exported `let`: `exports.t`).
+  const assign = f.createAssignment(cloneName(fs, id), value);
+  const reopen = f.createAssignment(f.createIdentifier(r.refName), rtCall(fs, "cref", [cloneName(fs, id)]));
+  return replaced(fs, f.createParenthesizedExpression(f.createCommaListExpression([assign, reopen, cloneName(fs, id)])), node);
 }
 
 /** visitUpdate compiles `++`/`--` on a typed scalar, bit-field or atomic. */

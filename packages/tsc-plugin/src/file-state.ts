@@ -6,7 +6,7 @@
 import type * as TS from "typescript";
 import { printCType, type CType } from "@typedc/core";
 import type { Binding } from "./bindings.js";
-import type { ProgramState } from "./program-state.js";
+import { declarationOf, type ProgramState } from "./program-state.js";
 
 /** RUNTIME_ID is the namespace the compiled code imports `@typedc/runtime` as (reserved name). */
 export const RUNTIME_ID = "__typedc";
@@ -44,6 +44,11 @@ export interface LocalRef {
   loop?: { readonly it: string; readonly ip: string; readonly i: string };
   /** The CompiledRef itself (`x$r`) was needed by some access. */
   refUsed: boolean;
+  /**
+   * A source identifier naming the binding in this file (its declared name, or the local
+   * name of its import), cloned wherever compiled code names the binding (bindingName).
+   */
+  readonly origin?: TS.Identifier;
 }
 
 /** FileState is the per-file state of one transformer run. */
@@ -133,7 +138,7 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
     }
     const name = (b.decl.name as TS.Identifier).text;
     const anchor = anchorOf(fs, b);
-    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined, refUsed: false };
+    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined, refUsed: false, origin: originOf(fs, b) };
     fs.refs.set(b, r);
     if (anchor !== undefined) {
       const list = fs.anchored.get(anchor) ?? [];
@@ -144,11 +149,47 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
   return r;
 }
 
+/**
+ * originOf is the source identifier that names binding `b` in this file: its declared name,
+ * or the local name of the import that brings it in (`import { table as t }`: `t`).
+ */
+function originOf(fs: FileState, b: Binding): TS.Identifier | undefined {
+  const { ts } = fs.st;
+  const d = b.decl;
+  if (d.getSourceFile() === fs.sf) return d.name !== undefined && ts.isIdentifier(d.name) ? d.name : undefined;
+  for (const s of fs.sf.statements) {
+    const clause = ts.isImportDeclaration(s) ? s.importClause : undefined;
+    if (clause === undefined || clause.isTypeOnly) continue;
+    const named = clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.map((e) => e.name) : [];
+    for (const n of clause.name !== undefined ? [clause.name, ...named] : named) if (declarationOf(fs.st, n) === d) return n;
+  }
+  return undefined;
+}
+
+/**
+ * bindingName is the binding as compiled code names it: a clone of its source identifier, so
+ * that a module transform rewrites it as it rewrites the source's own references
+ * (CommonJS: `exports.table`, `shared_1.table`; the clone's original is what TypeScript's
+ * resolver looks at), else a plain identifier.
+ */
+export function bindingName(fs: FileState, r: LocalRef): TS.Identifier {
+  return r.origin !== undefined ? cloneName(fs, r.origin) : fs.f.createIdentifier(r.name);
+}
+
+/**
+ * cloneName is a new identifier with the text of `id` whose original node is `id` (what the
+ * factory's internal cloneNode makes): TypeScript's resolver follows the original to the
+ * parse tree, so module transforms substitute the clone as they would `id` itself.
+ */
+export function cloneName(fs: FileState, id: TS.Identifier): TS.Identifier {
+  return fs.st.ts.setOriginalNode(fs.f.createIdentifier(id.text), id);
+}
+
 /** refExpr is the expression of a binding's CompiledRef at an access: `x$r`, or `__typedc.cref(x)` for an inline one. */
 export function refExpr(fs: FileState, r: LocalRef): TS.Expression {
   r.refUsed = true;
   if (r.temp !== undefined) return fs.f.createIdentifier(r.temp.text);
-  if (r.inline) return rtCall(fs, "cref", [fs.f.createIdentifier(r.name)]);
+  if (r.inline) return rtCall(fs, "cref", [bindingName(fs, r)]);
   fs.used = true;
   return fs.f.createIdentifier(r.refName);
 }
@@ -193,7 +234,7 @@ export function refDeclarations(fs: FileState, anchor: TS.Node): TS.Statement[] 
   fs.anchored.delete(anchor); // declared once (a for...of is both an anchor and a statement)
   for (const r of refs) {
     const ref = f.createIdentifier(r.refName);
-    const decls: TS.VariableDeclaration[] = [f.createVariableDeclaration(r.refName, undefined, undefined, rtCall(fs, "cref", [f.createIdentifier(r.name)]))];
+    const decls: TS.VariableDeclaration[] = [f.createVariableDeclaration(r.refName, undefined, undefined, rtCall(fs, "cref", [bindingName(fs, r)]))];
     const names: string[] = [];
     for (const [chainKey, name] of r.paths) {
       const keys = chainKey.split(">");
