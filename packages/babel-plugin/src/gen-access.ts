@@ -5,7 +5,7 @@
  * strings until they throw.
  */
 import * as t from "@babel/types";
-import type { AccessPlan, IndexCheck } from "@typedc/core";
+import { DATAVIEW_ACCESSORS, FIT_TESTS, hopKey, type AccessPlan, type IndexCheck } from "@typedc/core";
 import type { Chain } from "./gen-chain.js";
 import { localRef, pathExprs, pathField, prop, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./gen-file-state.js";
 import { compactText } from "./gen-state.js";
@@ -24,10 +24,6 @@ export interface CompiledChain {
   readonly rootInit?: t.Expression;
 }
 
-/** hopKey is the runtime key of a hop (`[].se.vruntime`). */
-export function hopKey(segments: readonly string[]): string {
-  return segments.join(".");
-}
 
 /** spellPath spells a chain from its root, index `marked` (if any) as `#`. */
 function spellPath(fs: FileState, chain: Chain, stepCount: number, marked: number): string {
@@ -100,11 +96,8 @@ export function handleOf(fs: FileState, c: CompiledChain): t.Expression {
   return refField(fs, c.local, c.refAgain, "h");
 }
 
-/** DATAVIEW_READS: the DataView getter of each fixed-size scalar, and whether it takes the byte order. */
-const DATAVIEW_READS: Readonly<Record<string, readonly [string, boolean]>> = {
-  i8: ["getInt8", false], u8: ["getUint8", false], i16: ["getInt16", true], u16: ["getUint16", true],
-  i32: ["getInt32", true], u32: ["getUint32", true], f32: ["getFloat32", true], f64: ["getFloat64", true],
-};
+/** DATAVIEW_READS: the DataView getter of each fixed-size scalar, and whether it takes the byte order (core/plan). */
+const DATAVIEW_READS = DATAVIEW_ACCESSORS;
 
 /** readOf is `P.rd(h, address, path, location)`, a hoisted DataView read, or `__typedc$r_i32(h, address)` (plan `fast`). */
 export function readOf(fs: FileState, c: CompiledChain, address: t.Expression = c.address, fast?: string): t.Expression {
@@ -142,18 +135,24 @@ export function pointerWriteOf(fs: FileState, c: CompiledChain, value: t.Express
   return rtCall(fs, "pset", [c.refAgain(), clone(c.path), c.address, value, t.stringLiteral(c.pathText)]);
 }
 
-/** FITS_TESTS: the fit test of each fixed-size scalar (true exactly when `v` stores without loss; else the codec throws). */
-const FITS_TESTS: Readonly<Record<string, (v: () => t.Expression) => t.Expression>> = (() => {
-  const shift = (bits: number) => (v: () => t.Expression) => t.binaryExpression("===", t.binaryExpression(">>", t.binaryExpression("<<", v(), t.numericLiteral(bits)), t.numericLiteral(bits)), v());
-  const mask = (m: number) => (v: () => t.Expression) => t.binaryExpression("===", t.binaryExpression("&", v(), t.numericLiteral(m)), v());
-  const number = (v: () => t.Expression) => t.binaryExpression("===", t.unaryExpression("typeof", v()), t.stringLiteral("number"));
-  return {
-    i8: shift(24), u8: mask(255), i16: shift(16), u16: mask(65535),
-    i32: (v) => t.binaryExpression("===", t.binaryExpression("|", v(), t.numericLiteral(0)), v()),
-    u32: (v) => t.binaryExpression("===", t.binaryExpression(">>>", v(), t.numericLiteral(0)), v()),
-    f32: number, f64: number,
-  };
-})();
+/** fitTest is the expression of a fixed-size scalar's fit test (core/plan's FIT_TESTS): true exactly when `v` stores without loss. */
+function fitTest(fast: string, v: () => t.Expression): t.Expression {
+  const test = FIT_TESTS[fast]!;
+  switch (test.kind) {
+    case "shift":
+      return t.binaryExpression("===", t.binaryExpression(">>", t.binaryExpression("<<", v(), t.numericLiteral(test.bits)), t.numericLiteral(test.bits)), v());
+    case "mask":
+      return t.binaryExpression("===", t.binaryExpression("&", v(), t.numericLiteral(test.mask)), v());
+    case "int32":
+      return t.binaryExpression("===", t.binaryExpression("|", v(), t.numericLiteral(0)), v());
+    case "uint32":
+      return t.binaryExpression("===", t.binaryExpression(">>>", v(), t.numericLiteral(0)), v());
+    case "number":
+      return t.binaryExpression("===", t.unaryExpression("typeof", v()), t.stringLiteral("number"));
+    default:
+      throw new Error(`assert: no fit test for '${fast}'`);
+  }
+}
 
 /** inlineWrite: `(_w$1 = addr, _v$2 = value, fits(_v$2) ? x$dv.setInt32(_w$1, _v$2, x$le) : P.wr(x$h, _w$1, _v$2, path, location))`. */
 function inlineWrite(fs: FileState, c: CompiledChain, value: t.Expression, address: t.Expression, fast: string): t.Expression {
@@ -166,7 +165,7 @@ function inlineWrite(fs: FileState, c: CompiledChain, value: t.Expression, addre
   const setArgs = ordered ? [W(), V(), refField(fs, c.local, c.refAgain, "le")] : [W(), V()];
   const store = t.callExpression(prop(dv, getter.replace(/^get/, "set")), setArgs);
   const slow = t.callExpression(prop(clone(c.path), "wr"), [handleOf(fs, c), W(), V(), t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
-  return t.sequenceExpression([t.assignmentExpression("=", W(), address), t.assignmentExpression("=", V(), value), t.conditionalExpression(FITS_TESTS[fast]!(V), store, slow)]);
+  return t.sequenceExpression([t.assignmentExpression("=", W(), address), t.assignmentExpression("=", V(), value), t.conditionalExpression(fitTest(fast, V), store, slow)]);
 }
 
 /** checkedIndex: a plain variable is tested inline (`(i < n && i >= 0 && (i | 0) === i ? i : __typedc$ix(i, n, path, location))`); any other index goes through `__typedc$ix`, which returns it. */

@@ -26,12 +26,9 @@ export type TypedKind = { readonly kind: "object" | "cache"; readonly type: CTyp
 const cache = new WeakMap<t.Node, Binding | null>();
 const inProgress = new WeakSet<t.Node>();
 
-/** TYPED_CALLS are the runtime calls that return a typed object of their type argument (or of the binding's annotation). */
-export const TYPED_CALLS: ReadonlySet<string> = new Set(["__typed", "__typed.at", "__typed.async"]);
-/** CACHE_CALLS are the runtime calls that return a typed cache. */
-export const CACHE_CALLS: ReadonlySet<string> = new Set(["typedCache", "typedCacheAsync"]);
-/** ASYNC_CALLS return a Promise of the typed object or cache: typed only under `await`. */
-export const ASYNC_CALLS: ReadonlySet<string> = new Set(["__typed.async", "typedCacheAsync"]);
+/** TYPED_CALLS, CACHE_CALLS, ASYNC_CALLS: the runtime calls that make typed objects, caches, and Promises of them (core/plan). */
+export { TYPED_RUNTIME_CALLS as TYPED_CALLS, CACHE_RUNTIME_CALLS as CACHE_CALLS, ASYNC_RUNTIME_CALLS as ASYNC_CALLS } from "@typedc/core";
+import { ASYNC_RUNTIME_CALLS as ASYNC_CALLS, CACHE_RUNTIME_CALLS as CACHE_CALLS, TYPED_RUNTIME_CALLS as TYPED_CALLS } from "@typedc/core";
 
 /** bindingOfIdentifier is the typed binding an identifier refers to, or undefined. */
 export function bindingOfIdentifier(st: GenState, id: t.Identifier): Binding | undefined {

@@ -5,14 +5,14 @@
  * temporaries of each function (`var _w$1, _v$2;`, TypeScript's hoisted variables).
  */
 import * as t from "@babel/types";
-import { printCType, type CType } from "@typedc/core";
+import { hoistedFieldName, printCType, REF_FIELD_PATHS, RUNTIME_NAMESPACE, TYPE_SETS_CONSTANT, type CType } from "@typedc/core";
 import { isParameter, type Binding } from "./gen-bindings.js";
 import { fileOfNode, parentOf, type GenState } from "./gen-state.js";
 
-/** RUNTIME_ID is the namespace the compiled code imports `@typedc/runtime` as (reserved name). */
-export const RUNTIME_ID = "__typedc";
-/** TYPES_ID is the per-file constant holding the file's type sets (reserved name). */
-export const TYPES_ID = "__typedc$types";
+/** RUNTIME_ID is the namespace the compiled code imports `@typedc/runtime` as (reserved name, core/plan). */
+export const RUNTIME_ID = RUNTIME_NAMESPACE;
+/** TYPES_ID is the per-file constant holding the file's type sets (reserved name, core/plan). */
+export const TYPES_ID = TYPE_SETS_CONSTANT;
 
 /** LocalRef is a typed binding as compiled code holds it in this file (file-state.ts of the tsc plugin). */
 export interface LocalRef {
@@ -180,13 +180,12 @@ export function pathExprs(fs: FileState, r: LocalRef, refOf: () => t.Expression,
   return out;
 }
 
-/** REF_FIELDS are the hoistable fields of a ref, and how each is read from it. */
-const REF_FIELDS: Readonly<Record<string, readonly string[]>> = { h: ["h"], a: ["a"], dv: ["h", "dv"], le: ["h", "le"], length: ["length"] };
+/** REF_FIELDS are the hoistable fields of a ref, and how each is read from it (core/plan). */
+const REF_FIELDS = REF_FIELD_PATHS;
 
-/** hoistedName is the local constant of a hoisted field: `x$a`, `x$dv`, `x$p0o`, `x$p0s1`. */
+/** hoistedName is the local constant of a hoisted field: `x$a`, `x$dv`, `x$p0o`, `x$p0s1` (core/plan's hoistedFieldName). */
 export function hoistedName(r: LocalRef, field: string): string {
-  const dot = field.indexOf(".");
-  return dot < 0 ? `${r.name}$${field}` : `${field.slice(0, dot)}${field.slice(dot + 1)}`;
+  return hoistedFieldName(r.name, field);
 }
 
 function hoistedInit(r: LocalRef, field: string): t.Expression {

@@ -6,7 +6,7 @@
  * plugin's. Which expressions are typed is decided by syntax (gen-bindings.ts, gen-flow.ts).
  */
 import * as t from "@babel/types";
-import { Diagnostics, planAccess, printCType, typedChainLength, type AccessPlan } from "@typedc/core";
+import { Diagnostics, OPTIONS_ARGUMENT_INDEX, planAccess, printCType, typedChainLength, type AccessPlan } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, CACHE_CALLS, contextualType, cTypeOf, skipOuter, TYPED_CALLS, typedExpressionType } from "./gen-bindings.js";
 import { chainOf, type Chain } from "./gen-chain.js";
 import { compileChain, objectOf, pointerReadOf, readOf, withRoot, type CompiledChain } from "./gen-access.js";
@@ -292,8 +292,8 @@ function lengthOf(v: Visitor, chain: Chain, node: t.Node): t.Node {
   return done(fs, c, length, node);
 }
 
-/** OPTIONS_ARGUMENT is the index of the options argument of each typed runtime call. */
-const OPTIONS_ARGUMENT: Readonly<Record<string, number>> = { "__typed": 1, "__typed.at": 2, "__typed.async": 1, typedCache: 1, typedCacheAsync: 1 };
+/** OPTIONS_ARGUMENT is the index of the options argument of each typed runtime call (core/plan). */
+const OPTIONS_ARGUMENT = OPTIONS_ARGUMENT_INDEX;
 
 /** visitCall inserts type sets into typed runtime calls and compiles `sizeof`/`alignof` of a typed binding. */
 function visitCall(v: Visitor, node: t.CallExpression): t.Node {

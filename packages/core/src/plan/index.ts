@@ -5,3 +5,4 @@ export * from "./value.js";
 export * from "./spell.js";
 export { resolveType, recordOfType, findMember, isEnumType } from "./resolve.js";
 export * from "./options.js";
+export * from "./lowering.js";
