@@ -88,6 +88,40 @@ export function pidOf(i: number) {
   });
 });
 
+describe("CommonJS output", () => {
+  it("generated references to imported and exported typed bindings are rewritten by Babel's CommonJS transform", () => {
+    const shared = `${HEADER}export const table: __typed<array<Task, 2>> = __typed("table", { memory: TypedMemory.create({ bytes: 1 << 16 }), format: "s390x-linux" });
+export let current: __typed<Task> = table[0];
+export function pick(i: number) { current = table[i]; return current.pid; }
+`;
+    const main = `${HEADER}import { table, pick } from "./shared";
+const SLOT = 1;
+export function run() {
+  table[SLOT].pid = 41;
+  table[0].pid = 7;
+  return [pick(SLOT) + 1, table[0].pid];
+}
+`;
+    const cjs = (name: string, text: string) => {
+      const file = write(`cjs/${name}.ts`, text);
+      const out = transformSync(text, {
+        filename: file,
+        babelrc: false,
+        configFile: false,
+        sourceType: "module",
+        plugins: [[typedc, { formats: ["s390x-linux"], baseDir: dir }], "@babel/plugin-transform-modules-commonjs"],
+        presets: [["@babel/preset-typescript", { allowDeclareFields: true }]],
+      })!;
+      writeFileSync(join(dir, "cjs", `${name}.js`), out.code!);
+      return out.code!;
+    };
+    cjs("shared", shared);
+    expect(cjs("main", main)).toContain("_shared.table");
+    const printed = execFileSync(process.execPath, ["-e", `console.log(JSON.stringify(require(${JSON.stringify(join(dir, "cjs", "main.js"))}).run()))`], { encoding: "utf8" });
+    expect(JSON.parse(printed)).toEqual([42, 7]);
+  });
+});
+
 describe("enums", () => {
   it("a plain enum compiles to TypeScript's own lowering (auto, negative, shifted, string, merged, exported)", () => {
     const text = `enum A { X, Y, Z = 10, W }\nexport enum S { A = "a", B = "b" }\nenum N { M = -1, K = 1 << 3, L = K | 1 }\nenum N { Q = 7 }\nexport const v = [A.Y, N.M, S.B];\n`;
