@@ -62,6 +62,8 @@ describe("npm run demo", () => {
     expect(ran.stdout).toContain("450 tasks, 450 runs, none missing or repeated");
     expect(ran.stdout).toMatch(/450 tasks; dynamic views;/);
     expect(ran.stdout).toMatch(/^RATIO message passing \/ typed shared memory = \d+\.\d\d \(shared memory [\d.]+ ms, message passing [\d.]+ ms, 450 tasks\)$/m);
+    expect(ran.stdout).toMatch(/^CPU RATIO message passing \/ typed shared memory = \d+\.\d\d \(process CPU time, every thread: shared memory \d+ ms, message passing \d+ ms\)$/m);
+    expect(ran.stdout).toMatch(/^== run with typed shared memory: [\d.]+ ms \(process CPU \d+ ms, every thread\)$/m);
     // Each worker reports its own format and sizeof(Task) in it against the published wasm32 one.
     expect(ran.stdout).toMatch(/worker 0 built for i386-linux +sizeof\(Task\) 52 +mine, 56 +published \(wasm32\): compatible/);
     expect(ran.stdout).toMatch(/worker 1 built for s390x-linux +sizeof\(Task\) 64 +mine, 56 +published \(wasm32\): compatible/);
