@@ -3,7 +3,7 @@
  * plugin's transformFiles, in memory, and writes the JavaScript to demo/.compiled/
  * (ignored by git). Accesses through `__typed<T>` parameters become compiled paths.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic } from "@typedc/core";
@@ -43,7 +43,10 @@ export function compileHot(): CompiledHot {
   let files = 0;
   for (const [source, out] of result.outputs) {
     if (path.dirname(source) !== __dirname) continue; // only demo/src modules (the runtime comes from its package)
-    writeFileSync(path.join(COMPILED_DIR, path.basename(source).replace(/\.ts$/, ".js")), out.js);
+    // Write then rename: a demo started at the same time never loads a half-written module.
+    const target = path.join(COMPILED_DIR, path.basename(source).replace(/\.ts$/, ".js"));
+    writeFileSync(`${target}.${process.pid}.tmp`, out.js);
+    renameSync(`${target}.${process.pid}.tmp`, target);
     files++;
   }
   return { hotPath: path.join(COMPILED_DIR, "hot.js"), ms: performance.now() - started, files };
