@@ -7,16 +7,26 @@
  * from typedc's code without a TYPED code (an internal error) is a failure, printed with its
  * seed and the mutant.
  *
- *   npx tsx scripts/fuzz/babel-fuzz.ts [count=1000] [seed=1]
+ * With `--differential`, each mutant also goes through the tsc plugin (compiler API) and the
+ * two front-ends must agree: the same TYPED codes at the same places, and, when neither reports
+ * an error, the same program (after test/babel-front.ts's normalisation). Mutants Babel cannot
+ * parse (1005: TypeScript recovers, Babel stops) are not compared.
+ *
+ *   npx tsx scripts/fuzz/babel-fuzz.ts [count=1000] [seed=1] [--differential]
  */
 import { transformSync } from "@babel/core";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import typedc from "../../packages/babel-plugin/src/index";
+import { transformFiles } from "../../packages/tsc-plugin/src/index";
+import { normaliseJs } from "../../test/babel-front";
+import type { Diagnostic } from "../../packages/core/src/index";
 
-const count = Number(process.argv[2] ?? 1000);
-let seed = Number(process.argv[3] ?? 1);
+const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const differential = process.argv.includes("--differential");
+const count = Number(args[0] ?? 1000);
+let seed = Number(args[1] ?? 1);
 const FIXTURES = join(__dirname, "..", "..", "fixtures");
 const SKIP = new Set(["layout", "abi", "interop"]);
 const NAMES = ["tasks", "t", "se", "pid", "comm", "parent", "length", "__typed", "sizeof", "i32", "u64", "array", "ptr", "Task", "Sched", "x", "null", "any", "this", "TypedCache"];
@@ -112,6 +122,61 @@ for (let k = 0; k < count; k++) {
       console.log(`internal error on mutant ${k} of ${file} (seed ${caseSeed}): ${error.stack}\n--- mutant ---\n${mutant}\n---`);
     }
   }
+}
+/** compare runs a mutant through both plugins; returns a description of the first difference, "skipped", or undefined (the same). */
+function compare(file: string, mutant: string): string | undefined {
+  const out = transformSync(mutant, {
+    filename: file,
+    babelrc: false,
+    configFile: false,
+    sourceType: "module",
+    plugins: [[typedc, { formats: ["x86_64-linux", "s390x-linux"], baseDir: FIXTURES, throwOnError: false }]],
+    presets: [["@babel/preset-typescript", { allowDeclareFields: true }]],
+  });
+  const babelDiagnostics = (out?.metadata as unknown as { typedc?: { diagnostics: Diagnostic[] } }).typedc?.diagnostics ?? [];
+  if (babelDiagnostics.some((d) => d.code === 1005)) return "skipped";
+  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, skipLibCheck: true, types: [], lib: ["lib.es2022.d.ts"] };
+  const base = ts.createCompilerHost(options);
+  const host: ts.CompilerHost = {
+    ...base,
+    getSourceFile: (name, version, onError, create) => (name === file ? ts.createSourceFile(name, mutant, version, true) : base.getSourceFile(name, version, onError, create)),
+    readFile: (name) => (name === file ? mutant : base.readFile(name)),
+  };
+  const program = ts.createProgram({ rootNames: [file], options, host });
+  if (program.getSyntacticDiagnostics().length > 0) return "skipped"; // TypeScript recovered from what Babel may accept differently
+  const r = transformFiles({ ts, program, options: { formats: ["x86_64-linux", "s390x-linux"], baseDir: FIXTURES } });
+  const key = (ds: readonly Diagnostic[]) => ds.filter((d) => d.loc === undefined || d.loc.file === file).map((d) => `${d.code}@${d.loc?.start}`).join(" ");
+  const tsKey = key(r.diagnostics);
+  const babelKey = key(babelDiagnostics);
+  if (tsKey !== babelKey) return `diagnostics: tsc [${tsKey}] vs Babel [${babelKey}]`;
+  if (r.diagnostics.some((d) => d.category === "error")) return undefined;
+  const tsJs = r.outputs.get(file)?.js;
+  if (tsJs === undefined || out?.code == null) return "skipped";
+  return normaliseJs(tsJs) === normaliseJs(out.code) ? undefined : "output differs";
+}
+
+let compared = 0;
+let differences = 0;
+if (differential) {
+  seed = Number(args[1] ?? 1);
+  for (let k = 0; k < count; k++) {
+    const file = files[k % files.length]!;
+    const caseSeed = seed;
+    const mutant = mutate(readFileSync(file, "utf8"));
+    let difference: string | undefined;
+    try {
+      difference = compare(file, mutant);
+    } catch (e) {
+      difference = `exception: ${(e as Error).message.split("\n")[0]}`;
+    }
+    if (difference === "skipped") continue;
+    compared++;
+    if (difference !== undefined) {
+      differences++;
+      console.log(`difference on mutant ${k} of ${file} (seed ${caseSeed}): ${difference}\n--- mutant ---\n${mutant}\n---`);
+    }
+  }
+  console.log(`differential: ${compared} of ${count} mutants compared (the others do not parse in one of the parsers), ${differences} differences`);
 }
 const byCode = [...codes].sort().map(([c, n]) => `${c}×${n}`).join(" ");
 console.log(`${count} mutants of ${files.length} inputs in ${((Date.now() - start) / 1000).toFixed(1)} s: ${failures} internal errors; ${outcomes.built} built, ${outcomes.typed} TYPED errors (${byCode}), ${outcomes.babel} Babel program errors`);
