@@ -15,27 +15,30 @@ interface AtomicRef {
   readonly s: ViewState;
   readonly a: number;
   readonly inner: ScalarCodec;
-  /** Built only when an error is thrown (PathLike): naming the member costs a string per call. */
-  readonly path: PathLike;
+  readonly field: string;
+}
+
+// refPath names the member for an error, lazily (PathLike): building the name, or even a closure, per call costs more than the fast paths.
+function refPath(r: AtomicRef): PathLike {
+  return () => `${pathOf(r.s)}.${r.field}`;
 }
 
 function atomicRef(view: unknown, field: string): AtomicRef {
   const s = requireState(view);
   const m = s.t.shape === "record" ? s.t.m[field] : undefined;
-  const path = () => `${pathOf(s)}.${field}`;
   if (m === undefined) throw rangeError(AccessMessages.UnknownMember, [s.t.name, field], pathOf(s));
   const t = s.tp.types[m.type];
   const inner = t.shape === "atomic" ? s.tp.types[t.target].codec : t.shape === "scalar" ? t.codec : null;
   const integer = inner !== null && inner.value !== "boolean" && !inner.id.startsWith("f");
-  if (!integer || m.shape === "bits") throw rangeError(AccessMessages.NotAtomicMember, [field, s.t.name], path());
-  return { s, a: s.a + m.off, inner: inner!, path };
+  if (!integer || m.shape === "bits") throw rangeError(AccessMessages.NotAtomicMember, [field, s.t.name], `${pathOf(s)}.${field}`);
+  return { s, a: s.a + m.off, inner: inner!, field };
 }
 
 /** atomicLoad reads an atomic member with Atomics.load. */
 export function atomicLoad(view: unknown, field: string): number | bigint {
   const r = atomicRef(view, field);
-  if (!atomicAligned(r.a, r.inner.byteSize)) return r.inner.rd(r.s.h, r.a, r.path);
-  return decodeRaw(r.inner, r.s.h.le, loadRaw(r.s.h, r.a, r.inner.byteSize), r.path);
+  if (!atomicAligned(r.a, r.inner.byteSize)) return r.inner.rd(r.s.h, r.a, refPath(r));
+  return decodeRaw(r.inner, r.s.h.le, loadRaw(r.s.h, r.a, r.inner.byteSize), refPath(r));
 }
 
 /** atomicStore writes an atomic member (checked like a plain write). */
@@ -73,13 +76,13 @@ export function atomicAdd(view: unknown, field: string, delta: number | bigint):
 /** atomicSub subtracts `delta` (wrapping around like C11) and returns the previous value. */
 export function atomicSub(view: unknown, field: string, delta: number | bigint): number | bigint {
   const r = atomicRef(view, field);
-  if (typeof delta !== r.inner.value) throw rangeError(AccessMessages.WrongValueType, [r.inner.typeName, r.inner.value, describeValue(delta)], r.path);
+  if (typeof delta !== r.inner.value) throw rangeError(AccessMessages.WrongValueType, [r.inner.typeName, r.inner.value, describeValue(delta)], refPath(r));
   return update(r, (old) => wrapAdd(r, old, -(delta as number)));
 }
 
 function wrapAdd(r: AtomicRef, old: number | bigint, delta: number | bigint): number | bigint {
   if (typeof delta !== typeof old || (typeof delta === "number" && !Number.isInteger(delta))) {
-    throw rangeError(AccessMessages.WrongValueType, [r.inner.typeName, `${r.inner.value} integer`, describeValue(delta)], r.path);
+    throw rangeError(AccessMessages.WrongValueType, [r.inner.typeName, `${r.inner.value} integer`, describeValue(delta)], refPath(r));
   }
   const bitWidth = r.inner.byteSize * 8;
   const signed = r.inner.id.startsWith("i") || r.inner.id === "n64";
@@ -90,7 +93,8 @@ function wrapAdd(r: AtomicRef, old: number | bigint, delta: number | bigint): nu
 
 // update runs a compare-exchange loop: read, compute, store only if unchanged. Returns the old value.
 function update(r: AtomicRef, next: (old: any) => number | bigint): any {
-  const { s, a, inner, path } = r;
+  const { s, a, inner } = r;
+  const path = refPath(r);
   const n = inner.byteSize;
   if (!atomicAligned(a, n)) {
     // Not naturally aligned (packed): Atomics cannot reach it; plain access (docs/runtime-contract.md).
