@@ -38,17 +38,17 @@ describe("demo hot paths", () => {
       expect(shared.tasks[indices[0]!]!.parent).toBeNull();
       expect(t5.parent).not.toBeNull();
       // 40 fit, then only 24 of the next 40: the ring holds 64.
-      expect(hot.enqueueMany(shared.runqArray, 0, indices, 0, 40)).toBe(40);
-      expect(hot.enqueueMany(shared.runqArray, 0, indices, 0, 40)).toBe(24);
-      expect(hot.enqueueMany(shared.runqArray, 0, indices, 0, 1)).toBe(0);
+      expect(hot.enqueueMany(shared.runq[0]!, indices, 0, 40)).toBe(40);
+      expect(hot.enqueueMany(shared.runq[0]!, indices, 0, 40)).toBe(24);
+      expect(hot.enqueueMany(shared.runq[0]!, indices, 0, 1)).toBe(0);
       expect(hot.runqLength(shared.runqArray, 0)).toBe(64);
-      const pids = Array.from({ length: 40 }, () => hot.runFrom(shared.tasks, shared.runqArray, shared.perfArray, 0, 1, true));
+      const pids = Array.from({ length: 40 }, () => hot.runFrom(shared.tasks, shared.runq[0]!, shared.perf[1]!, 1, true));
       expect(pids).toEqual(Array.from({ length: 40 }, (_, k) => pidOf(1, k))); // FIFO
       expect(shared.tasks[indices[5]!]!.state).toBe(EXIT_DEAD);
       expect(shared.tasks[indices[5]!]!.flags).toBe(2);
       expect(shared.tasks[indices[5]!]!.sum_exec_ns).toBe(BigInt(costCyclesOf(pidOf(1, 5))));
       // The 24 pushed twice have run: dequeuing them again is RUN_ALREADY_RAN, and charges nothing.
-      expect(hot.runFrom(shared.tasks, shared.runqArray, shared.perfArray, 0, 1, false)).toBe(hot.RUN_ALREADY_RAN);
+      expect(hot.runFrom(shared.tasks, shared.runq[0]!, shared.perf[1]!, 1, false)).toBe(hot.RUN_ALREADY_RAN);
       const perf = shared.perf[1]!;
       expect([perf.events, perf.misses]).toEqual([40, 40]);
       expect(perf.cycles).toBe(BigInt(pids.reduce((n, pid) => n + costCyclesOf(pid), 0)));
@@ -65,10 +65,10 @@ describe("demo hot paths", () => {
     ring.head = ring.tail = ring.committed = 2 ** 32 - 3;
     const indices = Int32Array.from({ length: 6 }, () => shared.cache.allocIndex());
     hot.writeTasks(shared.tasks, indices, 6, 0, 0, -1);
-    expect(hot.enqueueMany(shared.runqArray, 1, indices, 0, 6)).toBe(6);
+    expect(hot.enqueueMany(shared.runq[1]!, indices, 0, 6)).toBe(6);
     expect([ring.tail, ring.committed]).toEqual([3, 3]);
     expect(hot.runqLength(shared.runqArray, 1)).toBe(6);
-    const pids = Array.from({ length: 7 }, () => hot.runFrom(shared.tasks, shared.runqArray, shared.perfArray, 1, 0, false));
+    const pids = Array.from({ length: 7 }, () => hot.runFrom(shared.tasks, shared.runq[1]!, shared.perf[0]!, 0, false));
     expect(pids).toEqual([...Array.from({ length: 6 }, (_, k) => pidOf(0, k)), hot.RUN_EMPTY]);
   });
 });

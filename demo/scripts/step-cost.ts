@@ -49,10 +49,10 @@ for (let round = 0; round < ROUNDS; round++) {
     parent = h.writeTasks(shared.tasks, batch, n, 0, k, parent);
     write += performance.now() - t;
     t = performance.now();
-    if (h.enqueueMany(shared.runqArray, 0, batch, 0, n) !== n) throw new Error("assert: the ring is emptied after every batch");
+    if (h.enqueueMany(shared.runq[0]!, batch, 0, n) !== n) throw new Error("assert: the ring is emptied after every batch");
     push += performance.now() - t;
     t = performance.now();
-    for (let i = 0; i < n; i++) if (h.runFrom(shared.tasks, shared.runqArray, shared.perfArray, 0, 0, false) < 0) throw new Error("assert: a task is queued");
+    for (let i = 0; i < n; i++) if (h.runFrom(shared.tasks, shared.runq[0]!, shared.perf[0]!, 0, false) < 0) throw new Error("assert: a task is queued");
     ran += performance.now() - t;
     t = performance.now();
     for (let i = 0; i < n; i++) h.readLoads(shared.runqArray, shared.perfArray, 1, queued, events);

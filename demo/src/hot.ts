@@ -66,8 +66,7 @@ export function prioAt(tasks: __typed<Tasks>, index: number): number {
 }
 
 /** charge adds a run to a unit's counters; `events` last, so a reader that sees it sees the rest. */
-export function charge(perf: __typed<PerfUnits>, unit: number, cycles: number, stolen: boolean): void {
-  const counters = perf[unit];
+export function charge(counters: __typed<PerfUnit>, cycles: number, stolen: boolean): void {
   atomicAdd(counters, "cycles", BigInt(cycles));
   if (stolen) atomicAdd(counters, "misses", 1);
   atomicAdd(counters, "events", 1);
@@ -99,58 +98,44 @@ export function runqLength(q: __typed<RunQueues>, unit: number): number {
 }
 
 /**
- * enqueueMany appends as many of `indices[start..start+count)` as fit to a unit's ring and returns how
+ * enqueueMany appends as many of `indices[start..start+count)` as fit to a ring and returns how
  * many it appended (0 when the ring is full). It claims the slots with one CAS on `tail`, fills
  * them, then publishes them by advancing `committed` in claim order — kernel.c's enqueue
  * protocol, n slots at a time (a C enqueuer claiming after us waits for `committed` to pass
  * our last slot, as it waits for any earlier claimer). The ring size is `capacity` (runq_init).
+ * The ring is a view bound once per unit (areas.ts), so no view is made per call.
  */
-export function enqueueMany(q: __typed<RunQueues>, unit: number, indices: Int32Array, start: number, count: number): number {
-  const ring = q[unit];
-  const capacity = q[unit].capacity;
-  let slot = q[unit].tail;
+export function enqueueMany(ring: __typed<RunQueue>, indices: Int32Array, start: number, count: number): number {
+  const capacity = ring.capacity;
+  let slot = ring.tail;
   let n = 0;
   for (;;) {
-    n = Math.min(count, capacity - ((slot - q[unit].head) >>> 0));
+    n = Math.min(count, capacity - ((slot - ring.head) >>> 0));
     if (n <= 0) return 0;
     const seen = u32(atomicCompareExchange(ring, "tail", slot, (slot + n) >>> 0));
     if (seen === slot) break;
     slot = seen;
   }
-  for (let i = 0; i < n; i++) q[unit].slots[((slot + i) >>> 0) % capacity] = indices[start + i]!;
+  for (let i = 0; i < n; i++) ring.slots[((slot + i) >>> 0) % capacity] = indices[start + i]!;
   while (u32(atomicCompareExchange(ring, "committed", slot, (slot + n) >>> 0)) !== slot) {
     // an earlier claimer has not committed yet: kernel.c spins the same way
   }
   return n;
 }
 
-/** dequeue removes the oldest committed entry of a unit's ring; -1 when it is empty (kernel.c dequeue). */
-export function dequeue(q: __typed<RunQueues>, unit: number): number {
-  const ring = q[unit];
-  const capacity = q[unit].capacity;
-  let slot = q[unit].head;
-  for (;;) {
-    if (slot === q[unit].committed) return -1;
-    const value = q[unit].slots[slot % capacity];
-    const seen = u32(atomicCompareExchange(ring, "head", slot, (slot + 1) >>> 0));
-    if (seen === slot) return value;
-    slot = seen;
-  }
-}
-
 /**
- * runFrom is a unit's schedule path: dequeue the oldest task of `from`'s ring (the unit's own,
- * or a victim's when `stolen`), run it (EXIT_DEAD, its cost into sum_exec_ns), write the runner
- * into its 4-bit flags and charge the runner's counters. Returns its pid, RUN_EMPTY or RUN_ALREADY_RAN.
+ * runFrom is a unit's schedule path: dequeue the oldest task of a ring (the unit's own, or a
+ * victim's when `stolen`; kernel.c dequeue), run it (EXIT_DEAD, its cost into sum_exec_ns),
+ * write the runner into its 4-bit flags and charge the runner's `counters`. Returns its pid,
+ * RUN_EMPTY or RUN_ALREADY_RAN. `ring` and `counters` are views bound once per unit.
  */
-export function runFrom(tasks: __typed<Tasks>, q: __typed<RunQueues>, perf: __typed<PerfUnits>, from: number, unit: number, stolen: boolean): number {
-  const ring = q[from];
-  const capacity = q[from].capacity;
-  let slot = q[from].head;
+export function runFrom(tasks: __typed<Tasks>, ring: __typed<RunQueue>, counters: __typed<PerfUnit>, unit: number, stolen: boolean): number {
+  const capacity = ring.capacity;
+  let slot = ring.head;
   let index = -1;
   for (;;) {
-    if (slot === q[from].committed) return RUN_EMPTY;
-    index = q[from].slots[slot % capacity];
+    if (slot === ring.committed) return RUN_EMPTY;
+    index = ring.slots[slot % capacity];
     const seen = u32(atomicCompareExchange(ring, "head", slot, (slot + 1) >>> 0));
     if (seen === slot) break;
     slot = seen;
@@ -161,7 +146,6 @@ export function runFrom(tasks: __typed<Tasks>, q: __typed<RunQueues>, perf: __ty
   tasks[index].state = EXIT_DEAD;
   tasks[index].sum_exec_ns += BigInt(cycles);
   tasks[index].flags = unit + 1;
-  const counters = perf[unit];
   atomicAdd(counters, "cycles", BigInt(cycles));
   if (stolen) atomicAdd(counters, "misses", 1);
   atomicAdd(counters, "events", 1);

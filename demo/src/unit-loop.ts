@@ -114,8 +114,8 @@ export function tsOps(shared: Shared): UnitOps {
   const queued = new Int32Array(16);
   const events = new Int32Array(16);
   return {
-    enqueueMany: (unit, indices, start, count) => hot().enqueueMany(shared.runqArray, unit, indices, start, count),
-    runFrom: (from, unit, stolen) => hot().runFrom(shared.tasks, shared.runqArray, shared.perfArray, from, unit, stolen),
+    enqueueMany: (unit, indices, start, count) => hot().enqueueMany(shared.runq[unit]!, indices, start, count),
+    runFrom: (from, unit, stolen) => hot().runFrom(shared.tasks, shared.runq[from]!, shared.perf[unit]!, unit, stolen),
     queued: (unit) => hot().runqLength(shared.runqArray, unit),
     loads: (units) => {
       hot().readLoads(shared.runqArray, shared.perfArray, units, queued, events);

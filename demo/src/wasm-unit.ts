@@ -17,7 +17,7 @@ export function wasmOps(shared: Shared, k: KernelExports, countersInC: boolean):
   const queue = (unit: number) => shared.runqBase + unit * runqStride; // a wasm32 pointer to struct runq
   const charge = countersInC
     ? (unit: number, cycles: number, stolen: boolean) => void k.perf_add(shared.perfBase, unit, BigInt(cycles), stolen ? 1 : 0)
-    : (unit: number, cycles: number, stolen: boolean) => hot().charge(shared.perfArray, unit, cycles, stolen);
+    : (unit: number, cycles: number, stolen: boolean) => hot().charge(shared.perf[unit]!, cycles, stolen);
   return {
     enqueueMany: (unit, indices, start, count) => {
       let pushed = 0;
