@@ -61,6 +61,8 @@ export function atomicCodec(inner: ScalarCodec): ScalarCodec {
     id: `atomic_${inner.id}`, typeName: `atomic<${inner.typeName}>`, byteSize: n, value: inner.value,
     rd(h, a, path, location) {
       if (!atomicAligned(a, n)) return inner.rd(h, a, path, location);
+      // Host byte order: the loaded integer is the value (no scratch round trip); u32 reads as unsigned.
+      if (!h.swap && n === 4 && (inner.id === "i32" || inner.id === "u32")) return inner.id === "u32" ? Atomics.load(h.i32, a / 4) >>> 0 : Atomics.load(h.i32, a / 4);
       return decodeRaw(inner, h.le, loadRaw(h, a, n), path, location);
     },
     wr(h, a, v, path, location) {
