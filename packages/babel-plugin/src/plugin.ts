@@ -9,7 +9,7 @@ import { generateFile } from "./gen-run.js";
 import { codeFrameError, messageOf } from "./plugin-report.js";
 import { checkFileDecls } from "./plugin-check.js";
 import { parseFile, syntaxDiagnostic } from "./extract-parse.js";
-import { lineAndColumnOf } from "@typedc/core";
+import { lineAndColumnOf, RUNTIME_NAMESPACE } from "@typedc/core";
 
 /**
  * declarationDiagnostics extracts the declarations of the file being compiled (its text as Babel
@@ -73,11 +73,11 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
           path.node.body = generated.body;
           // The file's scope keeps its original references, so preset-typescript elides exactly the
           // imports that the source uses only as types (TypeScript's rule, decided on the source
-          // before the rewrite). The declarations the rewrite adds at the top level are registered,
-          // except the runtime namespace import: with no binding, preset-typescript keeps it.
+          // before the rewrite). The declarations the rewrite adds at the top level are registered.
           for (const statement of path.get("body")) {
             if (!original.has(statement.node) && !statement.isImportDeclaration()) path.scope.registerDeclaration(statement);
           }
+          keepRuntimeImport(path);
         },
       },
     },
@@ -110,5 +110,28 @@ function parseOrReport(code: string, parserOpts: Record<string, unknown>, parse:
     }
     const at = lineAndColumnOf(code, diagnostic.loc!.start);
     throw Object.assign(new SyntaxError(messageOf(diagnostic)), { loc: { line: at.line, column: at.column - 1 }, pos: diagnostic.loc!.start });
+  }
+}
+
+/**
+ * keepRuntimeImport registers the added `import * as __typedc` with its first use (the helpers'
+ * `__typedc.name`), so preset-typescript sees a value import it keeps, and does not add the
+ * `export {}` it adds to a module whose imports it all removed (TypeScript adds none).
+ */
+function keepRuntimeImport(program: NodePath<t.Program>): void {
+  const body = program.get("body");
+  const runtimeImport = body.find((s) => s.isImportDeclaration() && s.node.specifiers.length === 1 && s.node.specifiers[0]!.type === "ImportNamespaceSpecifier" && s.node.specifiers[0]!.local.name === RUNTIME_NAMESPACE);
+  if (runtimeImport === undefined) return;
+  program.scope.registerDeclaration(runtimeImport);
+  const binding = program.scope.getBinding(RUNTIME_NAMESPACE);
+  for (const statement of body) {
+    if (!statement.isVariableDeclaration()) continue;
+    for (const d of statement.get("declarations")) {
+      const init = d.get("init");
+      if (init.isMemberExpression() && init.get("object").isIdentifier({ name: RUNTIME_NAMESPACE })) {
+        binding?.reference(init.get("object"));
+        return;
+      }
+    }
   }
 }
