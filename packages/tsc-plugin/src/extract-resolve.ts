@@ -36,6 +36,20 @@ export type TypeNameTarget =
  * extraction works without the runtime installed).
  */
 export function resolveTypeName(ctx: ExtractContext, name: TS.EntityName): TypeNameTarget {
+  // Memoised per checker (a program; a reused SourceFile may resolve differently in the next one):
+  // one field's type is asked about up to six times (record chain, aligned, packed, bits, reference)
+  // in each conversion pass, and candidates are converted in trial passes before the final one.
+  let known = resolvedByChecker.get(ctx.checker);
+  if (known === undefined) resolvedByChecker.set(ctx.checker, (known = new WeakMap()));
+  let target = known.get(name);
+  if (target === undefined) known.set(name, (target = resolveTypeNameOnce(ctx, name)));
+  return target;
+}
+
+const resolvedByChecker = new WeakMap<TS.TypeChecker, WeakMap<TS.EntityName, TypeNameTarget>>();
+
+/** resolveTypeNameOnce is resolveTypeName without the memo. */
+function resolveTypeNameOnce(ctx: ExtractContext, name: TS.EntityName): TypeNameTarget {
   const { ts, checker } = ctx;
   const start = namespaceStart(ctx, name);
   if (start.kind !== "symbol") return start.target;
