@@ -8,6 +8,7 @@ import * as t from "@babel/types";
 import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type CType, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
 import { hoistedVars, prop, refDeclarations, rtCall, RUNTIME_ID, TYPES_ID, type FileState } from "./gen-file-state.js";
 import { nodeLoc } from "./gen-state.js";
+import { referencedDecls } from "./plugin-check.js";
 
 /** typeSetsOf builds the TablesFile of a file's type sets, reporting a type that cannot be laid out (1216). */
 export function typeSetsOf(fs: FileState): TablesFile {
@@ -24,8 +25,26 @@ export function typeSetsOf(fs: FileState): TablesFile {
   return tablesFileOf(sets);
 }
 
+/**
+ * BUILT_SETS keeps the type sets built in this process by (formats, C type, the declarations it
+ * needs): a bundler compiles file after file, and every file that uses an imported type embeds
+ * the same tables (the tsc plugin builds them once per program). Cleared when it grows large.
+ */
+const BUILT_SETS = new Map<string, TypeSet | null>();
+const MAX_BUILT_SETS = 2000;
+
 /** buildSet lays a type out for every target format, or returns null when its declarations cannot be laid out. */
 function buildSet(fs: FileState, type: CType): TypeSet | null {
+  const key = `${fs.st.options.formats.join(",")}\0${JSON.stringify(type)}\0${JSON.stringify(referencedDecls(fs.st.decls, type))}`;
+  const known = BUILT_SETS.get(key);
+  if (known !== undefined) return known;
+  const set = buildSetNow(fs, type);
+  if (BUILT_SETS.size >= MAX_BUILT_SETS) BUILT_SETS.clear();
+  BUILT_SETS.set(key, set);
+  return set;
+}
+
+function buildSetNow(fs: FileState, type: CType): TypeSet | null {
   try {
     const set: Partial<Record<string, TypeTable>> = {};
     for (const format of fs.st.options.formats) set[format] = buildTableOfType(fs.st.decls, type, abiSpec(format));

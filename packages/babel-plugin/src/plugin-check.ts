@@ -18,7 +18,19 @@ function namesReferenced(value: unknown, out: Set<string>): void {
 
 /** ownDecls is the part of a DeclSet that a file declares, closed over the names it references. */
 export function ownDecls(decls: DeclSet, fileName: string): DeclSet {
-  const names = new Set(Object.entries(decls.types).filter(([, d]) => d.loc?.file === fileName).map(([n]) => n));
+  return closedOver(decls, Object.entries(decls.types).filter(([, d]) => d.loc?.file === fileName).map(([n]) => n));
+}
+
+/** referencedDecls is the part of a DeclSet that a C type needs: the declarations it names, closed over their references. */
+export function referencedDecls(decls: DeclSet, type: unknown): DeclSet {
+  const found = new Set<string>();
+  namesReferenced(type, found);
+  return closedOver(decls, [...found].filter((n) => decls.types[n] !== undefined));
+}
+
+/** closedOver is the declarations named and every declaration they reference, in the DeclSet's order. */
+function closedOver(decls: DeclSet, start: readonly string[]): DeclSet {
+  const names = new Set(start);
   const queue = [...names];
   for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
     const found = new Set<string>();
