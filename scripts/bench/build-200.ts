@@ -2,7 +2,7 @@
  * Benchmark (not a timed test): build time of a generated 200-file tree with the
  * `__typed` transformer vs plain tsc emit of the same program (goal ≤ 1.3×).
  * Every file declares a struct, binds a typed area and accesses it; one in four
- * imports another file's typed binding. Emit only (no type check), best of 5.
+ * imports another file's typed binding. Emit only (no type check), best and median of 5.
  * `TYPED_EVERY=4` makes only every 4th file typed (the others plain TypeScript of the
  * same size); `FORMATS=x86_64-linux` emits one format's tables instead of 12.
  *
@@ -76,25 +76,36 @@ for (let k = 0; k < FILES; k++) {
 }
 const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, skipLibCheck: true, types: [], lib: ["lib.es2022.d.ts"], outDir: join(dir, "out") };
 
-function build(withPlugin: boolean): { ms: number; diagnostics: number } {
+function build(withPlugin: boolean): { ms: number; cpuMs: number; diagnostics: number } {
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const program = ts.createProgram({ rootNames: names, options });
   const factory = withPlugin ? typedTransformer(program, { ts, ...(process.env.FORMATS ? { formats: process.env.FORMATS.split(",") as never } : {}) }) : undefined;
   program.emit(undefined, () => undefined, undefined, false, factory === undefined ? undefined : { before: [factory] });
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, diagnostics: factory?.getDiagnostics().length ?? 0 };
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time of this thread's work (user + system): steadier than wall time on a shared machine.
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, diagnostics: factory?.getDiagnostics().length ?? 0 };
 }
 
 const plain: number[] = [];
 const typed: number[] = [];
+const plainCpu: number[] = [];
+const typedCpu: number[] = [];
 let diagnostics = 0;
 build(false);
 build(true); // warm up both paths
 for (let round = 0; round < 5; round++) {
-  plain.push(build(false).ms);
+  const p = build(false);
+  plain.push(p.ms);
+  plainCpu.push(p.cpuMs);
   const r = build(true);
   typed.push(r.ms);
+  typedCpu.push(r.cpuMs);
   diagnostics = r.diagnostics;
 }
 rmSync(dir, { recursive: true, force: true });
 const best = (xs: number[]) => Math.min(...xs);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 console.log(`${FILES} files (${Math.ceil(FILES / TYPED_EVERY)} typed): plain tsc emit ${best(plain).toFixed(0)} ms, with the __typed transformer ${best(typed).toFixed(0)} ms, ratio ${(best(typed) / best(plain)).toFixed(2)} (${diagnostics} diagnostics)`);
+console.log(`medians of ${plain.length}: plain ${median(plain).toFixed(0)} ms, typed ${median(typed).toFixed(0)} ms, ratio ${(median(typed) / median(plain)).toFixed(2)}; CPU time: plain ${median(plainCpu).toFixed(0)} ms, typed ${median(typedCpu).toFixed(0)} ms, ratio ${(median(typedCpu) / median(plainCpu)).toFixed(2)}`);

@@ -31,12 +31,11 @@ class TableWriter {
 
   /** typeIndex returns the index of a type's entry, adding it and everything it refers to. */
   typeIndex(type: CType): number {
-    const t = resolveAliases(this.decls, type);
-    const name = typeSpelling(this.decls, t);
+    const { resolved: t, name } = resolvedOf(this.decls, type);
     switch (t.kind) {
       case "scalar": {
-        const spec = this.abi.scalars[t.name];
-        return this.intern(makeType({ tag: "base_type", name, byteSize: spec.byteSize, alignment: spec.byteAlign, encoding: spec.encoding }));
+        const shared = scalarEntry(this.abi, t.name, name);
+        return this.intern(shared.entry, shared.key);
       }
       case "pointer": {
         const target = t.target === null ? null : this.typeIndex(t.target);
@@ -74,15 +73,15 @@ class TableWriter {
 
   /** memberOf describes one laid-out field; a bit-field points at its base type and carries its bit position. */
   memberOf(field: FieldLayout): TableMember {
-    const t = resolveAliases(this.decls, field.type);
-    const common = { name: field.name, dataMemberLocation: field.byteOffset, byteSize: field.byteSize };
+    const t = resolvedOf(this.decls, field.type).resolved;
+    // Literals, not spreads: this runs once per field per format.
     if (t.kind === "bits") {
       const type = this.typeIndex(t.base);
       if (field.bitOffset === undefined) throw new Error(`assert: bit-field '${field.name}' has no bitOffset`);
-      return makeMember({ ...common, type, encoding: this.encodingOf(type), dataBitOffset: field.bitOffset, bitSize: field.bitSize ?? t.bitWidth });
+      return makeMember({ name: field.name, type, dataMemberLocation: field.byteOffset, byteSize: field.byteSize, encoding: this.encodingOf(type), dataBitOffset: field.bitOffset, bitSize: field.bitSize ?? t.bitWidth });
     }
     const type = field.inline !== undefined ? this.intern(this.recordType("", field.inline)) : this.typeIndex(t);
-    return makeMember({ ...common, type, encoding: this.encodingOf(type) });
+    return makeMember({ name: field.name, type, dataMemberLocation: field.byteOffset, byteSize: field.byteSize, encoding: this.encodingOf(type) });
   }
 
   // recordType turns a record layout into a structure_type/union_type entry (`_padN` are not in the layout's fields).
@@ -132,9 +131,8 @@ class TableWriter {
     }
   }
 
-  // intern returns the index of an equal entry, or appends this one.
-  private intern(entry: TableType): number {
-    const key = JSON.stringify(entry);
+  // intern returns the index of an equal entry, or appends this one (`key`: its JSON, when known).
+  private intern(entry: TableType, key: string = JSON.stringify(entry)): number {
     const known = this.byContent.get(key);
     if (known !== undefined) return known;
     const index = this.types.length;
@@ -142,6 +140,53 @@ class TableWriter {
     this.byContent.set(key, index);
     return index;
   }
+}
+
+/** Resolved is a type with its aliases resolved, and its spelling (the entry's name). */
+interface Resolved {
+  readonly resolved: CType;
+  readonly name: string;
+}
+
+const resolvedByDecls = new WeakMap<DeclSet, WeakMap<CType, Resolved>>();
+
+/**
+ * resolvedOf is resolveAliases and typeSpelling of a type, memoised per (DeclSet, CType object):
+ * both depend on the declarations only, and every format's table asks again for every field.
+ */
+function resolvedOf(decls: DeclSet, type: CType): Resolved {
+  let byType = resolvedByDecls.get(decls);
+  if (byType === undefined) resolvedByDecls.set(decls, (byType = new WeakMap()));
+  let r = byType.get(type);
+  if (r === undefined) {
+    const resolved = resolveAliases(decls, type);
+    byType.set(type, (r = { resolved, name: typeSpelling(decls, resolved) }));
+  }
+  return r;
+}
+
+/** SharedEntry is a table entry made once and its interning key (its JSON). */
+interface SharedEntry {
+  readonly entry: TableType;
+  readonly key: string;
+}
+
+const scalarEntries = new WeakMap<AbiSpec, Map<string, SharedEntry>>();
+
+/**
+ * scalarEntry is the base_type entry of a scalar in an ABI, made once per (ABI, spelling) and
+ * shared by every table (entries are never mutated; the same content prints the same JSON).
+ */
+function scalarEntry(abi: AbiSpec, scalar: keyof AbiSpec["scalars"], name: string): SharedEntry {
+  let byName = scalarEntries.get(abi);
+  if (byName === undefined) scalarEntries.set(abi, (byName = new Map()));
+  let shared = byName.get(name);
+  if (shared === undefined) {
+    const spec = abi.scalars[scalar];
+    const entry = makeType({ tag: "base_type", name, byteSize: spec.byteSize, alignment: spec.byteAlign, encoding: spec.encoding });
+    byName.set(name, (shared = { entry, key: JSON.stringify(entry) }));
+  }
+  return shared;
 }
 
 /** buildTableOfTypeWith builds the type table of any C type (e.g. `array<Task, 1024>`) for one ABI with a given layout engine. */

@@ -21,41 +21,45 @@ export interface TableTypeFields {
   readonly enumerators?: readonly { readonly name: string; readonly value: number }[];
 }
 
-/** makeType builds a TableType with the canonical key order for its tag; an assert throws when a tag field is missing. */
+/**
+ * makeType builds a TableType with the canonical key order for its tag; an assert throws when a tag field is missing.
+ * Object literals written out per tag (no spreads): the builder makes thousands per program.
+ */
 export function makeType(f: TableTypeFields): TableType {
-  const common = { tag: f.tag, name: f.name, byteSize: f.byteSize, alignment: f.alignment };
   switch (f.tag) {
     case "base_type":
-      return { ...common, tag: f.tag, encoding: need(f.encoding, f) };
+      return { tag: f.tag, name: f.name, byteSize: f.byteSize, alignment: f.alignment, encoding: need(f.encoding, f) };
     case "pointer_type":
-      return { ...common, tag: f.tag, target: f.target === undefined ? fail(f) : f.target };
+      return { tag: f.tag, name: f.name, byteSize: f.byteSize, alignment: f.alignment, target: f.target === undefined ? fail(f) : f.target };
     case "array_type":
-      return { ...common, tag: f.tag, element: need(f.element, f), count: need(f.count, f), stride: need(f.stride, f) };
+      return { tag: f.tag, name: f.name, byteSize: f.byteSize, alignment: f.alignment, element: need(f.element, f), count: need(f.count, f), stride: need(f.stride, f) };
     case "structure_type":
     case "union_type":
-      return { ...common, tag: f.tag, members: need(f.members, f) };
+      return { tag: f.tag, name: f.name, byteSize: f.byteSize, alignment: f.alignment, members: need(f.members, f) };
     case "enumeration_type": {
       const encoding = need(f.encoding, f);
       if (encoding !== "signed" && encoding !== "unsigned") return fail(f);
       const enumerators = need(f.enumerators, f).map((e) => ({ name: e.name, value: e.value }));
-      return { ...common, tag: f.tag, encoding, enumerators };
+      return { tag: f.tag, name: f.name, byteSize: f.byteSize, alignment: f.alignment, encoding, enumerators };
     }
     case "atomic_type":
-      return { ...common, tag: f.tag, target: f.target === undefined || f.target === null ? fail(f) : f.target };
+      return { tag: f.tag, name: f.name, byteSize: f.byteSize, alignment: f.alignment, target: f.target === undefined || f.target === null ? fail(f) : f.target };
   }
 }
 
-/** makeMember builds a TableMember with the canonical key order; optional fields are present only when set. */
+/** makeMember builds a TableMember with the canonical key order; optional fields are present only when set (added in that order). */
 export function makeMember(m: TableMember): TableMember {
-  return {
-    name: m.name,
-    type: m.type,
-    dataMemberLocation: m.dataMemberLocation,
-    byteSize: m.byteSize,
-    ...(m.encoding !== undefined ? { encoding: m.encoding } : {}),
-    ...(m.dataBitOffset !== undefined ? { dataBitOffset: m.dataBitOffset } : {}),
-    ...(m.bitSize !== undefined ? { bitSize: m.bitSize } : {}),
-  };
+  // The common shapes as literals (one hidden class each); bit-fields take the general path.
+  if (m.dataBitOffset === undefined && m.bitSize === undefined) {
+    return m.encoding !== undefined
+      ? { name: m.name, type: m.type, dataMemberLocation: m.dataMemberLocation, byteSize: m.byteSize, encoding: m.encoding }
+      : { name: m.name, type: m.type, dataMemberLocation: m.dataMemberLocation, byteSize: m.byteSize };
+  }
+  const out: { -readonly [K in keyof TableMember]: TableMember[K] } = { name: m.name, type: m.type, dataMemberLocation: m.dataMemberLocation, byteSize: m.byteSize };
+  if (m.encoding !== undefined) out.encoding = m.encoding;
+  if (m.dataBitOffset !== undefined) out.dataBitOffset = m.dataBitOffset;
+  if (m.bitSize !== undefined) out.bitSize = m.bitSize;
+  return out;
 }
 
 /** makeTable builds a TypeTable with the canonical key order. */
