@@ -1,4 +1,4 @@
-import type { CType, Field } from "@typedc/core";
+import { printCType, type CType, type Field } from "@typedc/core";
 
 /**
  * ctypeText spells a C type the way the user writes it in a declaration
@@ -6,24 +6,7 @@ import type { CType, Field } from "@typedc/core";
  * abbreviated to `struct {…}` / `union {…}` because printers expand it anyway.
  */
 export function ctypeText(type: CType): string {
-  switch (type.kind) {
-    case "scalar":
-      return type.name;
-    case "named":
-      return type.name;
-    case "pointer":
-      return `ptr<${type.target === null ? "void" : ctypeText(type.target)}>`;
-    case "array":
-      return `array<${ctypeText(type.element)}, ${type.count}>`;
-    case "record":
-      return `${type.record.kind} {…}`;
-    case "bits":
-      return `bits<${ctypeText(type.base)}, ${type.bitWidth}>`;
-    case "atomic":
-      return `atomic<${ctypeText(type.base)}>`;
-    case "aligned":
-      return `aligned<${ctypeText(type.base)}, ${type.byteAlign}>`;
-  }
+  return printCType(type, (record) => `${record.kind} {…}`);
 }
 
 /**

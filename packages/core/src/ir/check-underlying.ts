@@ -24,25 +24,3 @@ export function underlyingOf(decls: DeclSet, type: CType): Underlying {
     current = decl.target;
   }
 }
-
-/** typeText spells a CType as the user writes it (`array<u8, 4>`), for messages. */
-export function typeText(type: CType): string {
-  switch (type.kind) {
-    case "scalar":
-      return type.name;
-    case "named":
-      return type.name;
-    case "pointer":
-      return `ptr<${type.target === null ? "void" : typeText(type.target)}>`;
-    case "array":
-      return `array<${typeText(type.element)}, ${type.count}>`;
-    case "record":
-      return type.record.kind === "union" ? "union<{ ... }>" : "{ ... }";
-    case "bits":
-      return `bits<${typeText(type.base)}, ${type.bitWidth}>`;
-    case "atomic":
-      return `atomic<${typeText(type.base)}>`;
-    case "aligned":
-      return `aligned<${typeText(type.base)}, ${type.byteAlign}>`;
-  }
-}

@@ -5,7 +5,8 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import { isAnonName, isPadName, type CType, type DeclSet, type Field, type NamedType, type RecordType, type SourceLoc } from "./ctype.js";
 import { checkCycles } from "./check-cycles.js";
 import { ENUM_BIT_WIDTH, bitFieldLimitOf, isAtomicScalar } from "./check-scalars.js";
-import { typeText, underlyingOf } from "./check-underlying.js";
+import { underlyingOf } from "./check-underlying.js";
+import { printCType } from "./spell.js";
 
 /** INT32_MIN and UINT32_MAX bound an enumerator: it must fit `int` or `unsigned int` (C11 6.7.2.2, GCC's enum rule). */
 const INT32_MIN = -(2 ** 31);
@@ -89,7 +90,7 @@ function checkField(c: Checker, field: Field, recordKind: "struct" | "union", is
 /** checkBits: the base is an integer type or an enum (C11 6.7.2.1p5), width ≤ the type's (p4), and 0 only unnamed (p4). */
 function checkBits(c: Checker, name: string, type: CType & { kind: "bits" }, where: string, loc: SourceLoc | undefined): void {
   const base = underlyingOf(c.decls, type.base);
-  const baseText = typeText(type.base);
+  const baseText = printCType(type.base);
   let maxBitWidth: number | null = null;
   if (base.kind === "enum") maxBitWidth = ENUM_BIT_WIDTH;
   else if (base.kind === "type" && base.type.kind === "scalar") maxBitWidth = bitFieldLimitOf(base.type.name);
@@ -134,7 +135,7 @@ function checkAtomic(c: Checker, base: CType, where: string, loc: SourceLoc | un
   const underlying = underlyingOf(c.decls, base);
   if (underlying.kind === "enum" || underlying.kind === "unknown") return; // unknown names are reported by checkInner
   if (underlying.kind === "type" && underlying.type.kind === "scalar" && isAtomicScalar(underlying.type.name)) return;
-  report(c, Diagnostics.atomic_0_in_1_atomic_is_only_supported_on_integer_types_such_as_atomic_i32, [typeText(base), where], loc);
+  report(c, Diagnostics.atomic_0_in_1_atomic_is_only_supported_on_integer_types_such_as_atomic_i32, [printCType(base), where], loc);
 }
 
 /** checkAlignment: `__attribute__((aligned(N)))` needs a power of two (GCC manual, Common Type/Variable Attributes). */
