@@ -15,75 +15,19 @@
  *   npx tsx scripts/fuzz/babel-fuzz.ts [count=1000] [seed=1] [--differential]
  */
 import { transformSync } from "@babel/core";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import ts from "typescript";
 import typedc from "../../packages/babel-plugin/src/index";
 import { transformFiles } from "../../packages/tsc-plugin/src/index";
 import { normaliseJs } from "../../test/babel-front";
 import type { Diagnostic } from "../../packages/core/src/index";
+import { FIXTURES, fixtureInputs, Mutator, programWithMutant } from "./mutants";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const differential = process.argv.includes("--differential");
 const count = Number(args[0] ?? 1000);
-let seed = Number(args[1] ?? 1);
-const FIXTURES = join(__dirname, "..", "..", "fixtures");
-const SKIP = new Set(["layout", "abi", "interop"]);
 const NAMES = ["tasks", "t", "se", "pid", "comm", "parent", "length", "__typed", "sizeof", "i32", "u64", "array", "ptr", "Task", "Sched", "x", "null", "any", "this", "TypedCache"];
-
-// mulberry32: a small seeded PRNG, so a failure is reproducible from its seed.
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-
-function inputs(): string[] {
-  const out: string[] = [];
-  for (const group of readdirSync(FIXTURES)) {
-    if (SKIP.has(group) || !statSync(join(FIXTURES, group)).isDirectory()) continue;
-    for (const name of readdirSync(join(FIXTURES, group))) {
-      const file = join(FIXTURES, group, name, "input.ts");
-      if (existsSync(file)) out.push(file);
-    }
-  }
-  return out.sort();
-}
-
-/** tokens splits a text into tokens with their trivia (joining them gives the text back). */
-function tokens(text: string): string[] {
-  const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, text);
-  const out: string[] = [];
-  let last = 0;
-  while (scanner.scan() !== ts.SyntaxKind.EndOfFileToken) {
-    out.push(text.slice(last, scanner.getTokenEnd()));
-    last = scanner.getTokenEnd();
-  }
-  out.push(text.slice(last));
-  return out;
-}
-
-function mutate(text: string): string {
-  const toks = tokens(text);
-  const edits = 1 + Math.floor(random() * 3);
-  for (let e = 0; e < edits; e++) {
-    const i = Math.floor(random() * toks.length);
-    const j = Math.floor(random() * toks.length);
-    switch (Math.floor(random() * 4)) {
-      case 0: toks.splice(i, 1); break; // drop
-      case 1: toks.splice(i, 0, toks[i]!); break; // duplicate
-      case 2: [toks[i], toks[j]] = [toks[j]!, toks[i]!]; break; // swap
-      default: { // an identifier becomes another name
-        const lead = /^\s*/.exec(toks[i]!)![0];
-        if (/^\s*[A-Za-z_$][\w$]*$/.test(toks[i]!)) toks[i] = lead + (random() < 0.5 ? pick(NAMES) : `id${Math.floor(random() * 100)}`);
-      }
-    }
-  }
-  return toks.join("");
-}
+const firstSeed = Number(args[1] ?? 1);
 
 /** isOurs tells whether an error was thrown from typedc's own code (its first stack frame is in packages/). */
 function isOurs(error: Error): boolean {
@@ -91,15 +35,16 @@ function isOurs(error: Error): boolean {
   return /packages[\\/](babel-plugin|core|runtime)[\\/]/.test(frame);
 }
 
-const files = inputs();
+const files = fixtureInputs();
+let mutator = new Mutator(firstSeed, NAMES);
 let failures = 0;
 const outcomes = { built: 0, typed: 0, babel: 0 };
 const codes = new Map<string, number>();
 const start = Date.now();
 for (let k = 0; k < count; k++) {
   const file = files[k % files.length]!;
-  const caseSeed = seed;
-  const mutant = mutate(readFileSync(file, "utf8"));
+  const caseSeed = mutator.seed;
+  const mutant = mutator.mutate(readFileSync(file, "utf8"));
   try {
     transformSync(mutant, {
       filename: file,
@@ -135,14 +80,7 @@ function compare(file: string, mutant: string): string | undefined {
   });
   const babelDiagnostics = (out?.metadata as unknown as { typedc?: { diagnostics: Diagnostic[] } }).typedc?.diagnostics ?? [];
   if (babelDiagnostics.some((d) => d.code === 1005)) return "skipped";
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, skipLibCheck: true, types: [], lib: ["lib.es2022.d.ts"] };
-  const base = ts.createCompilerHost(options);
-  const host: ts.CompilerHost = {
-    ...base,
-    getSourceFile: (name, version, onError, create) => (name === file ? ts.createSourceFile(name, mutant, version, true) : base.getSourceFile(name, version, onError, create)),
-    readFile: (name) => (name === file ? mutant : base.readFile(name)),
-  };
-  const program = ts.createProgram({ rootNames: [file], options, host });
+  const program = programWithMutant(file, mutant);
   if (program.getSyntacticDiagnostics().length > 0) return "skipped"; // TypeScript recovered from what Babel may accept differently
   const r = transformFiles({ ts, program, options: { formats: ["x86_64-linux", "s390x-linux"], baseDir: FIXTURES } });
   const key = (ds: readonly Diagnostic[]) => ds.filter((d) => d.loc === undefined || d.loc.file === file).map((d) => `${d.code}@${d.loc?.start}`).join(" ");
@@ -158,11 +96,11 @@ function compare(file: string, mutant: string): string | undefined {
 let compared = 0;
 let differences = 0;
 if (differential) {
-  seed = Number(args[1] ?? 1);
+  mutator = new Mutator(firstSeed, NAMES);
   for (let k = 0; k < count; k++) {
     const file = files[k % files.length]!;
-    const caseSeed = seed;
-    const mutant = mutate(readFileSync(file, "utf8"));
+    const caseSeed = mutator.seed;
+    const mutant = mutator.mutate(readFileSync(file, "utf8"));
     let difference: string | undefined;
     try {
       difference = compare(file, mutant);
