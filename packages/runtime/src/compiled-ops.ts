@@ -31,6 +31,26 @@ export function ixf(i: number, path: string, location: string): number {
   throw boundsError(AccessMessages.IndexOutOfRange, [describeValue(i), "unbounded"], pathWith(path, i), location);
 }
 
+/** MAX_INT32_ADDRESS: byte addresses up to here survive `addr >> k` (the fast copy's typed array index). */
+const MAX_INT32_ADDRESS = 0x7fffffff;
+
+/**
+ * tal ("typed arrays line up") is the guard of a versioned loop (docs/compiler.md, "Loop
+ * versioning"): true when the bound format's byte order is the host's, every path's scalar
+ * at `a` is aligned to its size for every index, and the memory is below 2 GiB (byte
+ * addresses are int32), so the loop's fast copy may read and write `h.i32[addr >> 2]`
+ * instead of `h.dv.getInt32(addr, h.le)`.
+ */
+export function tal(h: Handle, a: number, ...paths: CompiledPath[]): boolean {
+  if (h.swap || h.buffer.byteLength > MAX_INT32_ADDRESS) return false;
+  for (const p of paths) {
+    const m = p.size - 1;
+    if (((a + p.o) & m) !== 0 || (p.s0 & m) !== 0 || (p.s1 & m) !== 0 || (p.s2 & m) !== 0 || (p.s3 & m) !== 0) return false;
+    for (const s of p.s) if ((s & m) !== 0) return false;
+  }
+  return true;
+}
+
 /** ca returns byte address `a` if `size` bytes there lie in the handle's area, else throws TypedBoundsError. */
 export function ca(h: Handle, a: number, size: number, path: string, location: string): number {
   if (a >= h.base && a + size <= h.end) return a;

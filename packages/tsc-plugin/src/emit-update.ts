@@ -97,7 +97,7 @@ export function visitAssignment(v: Visitor, node: TS.BinaryExpression): TS.Expre
       case "pointer":
         return done(fs, c, pointerWriteOf(fs, c, value), node);
       default:
-        return done(fs, c, writeOf(fs, c, value, used, c.address, result.fast), node);
+        return done(fs, c, writeOf(fs, c, value, used, c.address, result), node);
     }
   }
   const opChar = opText.slice(0, -1);
@@ -109,9 +109,9 @@ export function visitAssignment(v: Visitor, node: TS.BinaryExpression): TS.Expre
     return done(fs, c, atomicRmw(fs, c, opChar, value, false), node);
   }
   const a = tempName(fs, "_a");
-  const read = readOf(fs, c, a, result.fast);
+  const read = readOf(fs, c, a, result);
   const updated = f.createBinaryExpression(read, binary!, value);
-  return done(fs, c, writeOf(fs, c, updated, used, f.createAssignment(a, c.address), result.fast), node);
+  return done(fs, c, writeOf(fs, c, updated, used, f.createAssignment(a, c.address), result), node);
 }
 
 function atomicRmw(fs: FileState, c: CompiledChain, op: string, value: TS.Expression, post: boolean): TS.Expression {
@@ -164,11 +164,11 @@ export function visitUpdate(v: Visitor, node: TS.PrefixUnaryExpression | TS.Post
   const a = tempName(fs, "_a");
   if (!post || !used) {
     // `++x.n` → P.wr(h, _a = addr, P.rd(h, _a) + 1)  (setr when the new value is used)
-    return done(fs, c, writeOf(fs, c, f.createBinaryExpression(readOf(fs, c, a, result.fast), op, one), used, f.createAssignment(a, c.address), result.fast), node);
+    return done(fs, c, writeOf(fs, c, f.createBinaryExpression(readOf(fs, c, a, result), op, one), used, f.createAssignment(a, c.address), result), node);
   }
   // `x.n++` used → (_v = P.rd(h, _a = addr), P.wr(h, _a, _v + 1), _v)
   const old = tempName(fs, "_v");
-  const read = f.createAssignment(old, readOf(fs, c, f.createAssignment(a, c.address), result.fast));
-  const write = writeOf(fs, c, f.createBinaryExpression(old, op, one), false, a, result.fast);
+  const read = f.createAssignment(old, readOf(fs, c, f.createAssignment(a, c.address), result));
+  const write = writeOf(fs, c, f.createBinaryExpression(old, op, one), false, a, result);
   return done(fs, c, f.createParenthesizedExpression(f.createCommaListExpression([read, write, old])), node);
 }

@@ -4,8 +4,9 @@
  * where their declarations go, the type sets the file needs, and source locations.
  */
 import type * as TS from "typescript";
-import { printCType, type CType } from "@typedc/core";
+import { printCType, REF_FIELD_PATHS, type CType } from "@typedc/core";
 import type { Binding } from "./bindings.js";
+import type { FastLoop } from "./loop-version.js";
 import { declarationOf, type ProgramState } from "./program-state.js";
 
 /** RUNTIME_ID is the namespace the compiled code imports `@typedc/runtime` as (reserved name). */
@@ -68,6 +69,8 @@ export interface FileState {
   readonly helpers: Set<string>;
   used: boolean;
   counter: number;
+  /** Set while the fast copy of a versioned loop is visited (loop-version.ts). */
+  fastLoop: FastLoop | undefined;
 }
 
 /** newFileState starts rewriting a file. */
@@ -75,7 +78,7 @@ export function newFileState(st: ProgramState, sf: TS.SourceFile, context: TS.Tr
   const base = (st.options.baseDir ?? st.program.getCurrentDirectory()).replace(/\\/g, "/").replace(/\/+$/, "");
   const file = sf.fileName.replace(/\\/g, "/");
   const relPath = file.startsWith(base + "/") ? file.slice(base.length + 1) : file;
-  return { st, sf, f: context.factory, context, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), helpers: new Set(), used: false, counter: 0 };
+  return { st, sf, f: context.factory, context, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), helpers: new Set(), used: false, counter: 0, fastLoop: undefined };
 }
 
 /** locationOf is `file:line:col` (1-based) of a node's first token, as runtime errors print it. */
@@ -232,6 +235,7 @@ export function refDeclarations(fs: FileState, anchor: TS.Node): TS.Statement[] 
   const out: TS.Statement[] = [];
   const refs = fs.anchored.get(anchor) ?? [];
   fs.anchored.delete(anchor); // declared once (a for...of is both an anchor and a statement)
+  if (fs.fastLoop !== undefined && refs.length > 0) fs.fastLoop.declared.push([anchor, refs]); // declared again in the usual copy
   for (const r of refs) {
     const ref = f.createIdentifier(r.refName);
     const decls: TS.VariableDeclaration[] = [f.createVariableDeclaration(r.refName, undefined, undefined, rtCall(fs, "cref", [bindingName(fs, r)]))];
@@ -257,8 +261,6 @@ export function refDeclarations(fs: FileState, anchor: TS.Node): TS.Statement[] 
   return out;
 }
 
-/** REF_FIELDS are the hoistable fields of a ref, and how each is read from it. */
-const REF_FIELDS: Readonly<Record<string, readonly string[]>> = { h: ["h"], a: ["a"], dv: ["h", "dv"], le: ["h", "le"], length: ["length"] };
 
 /** hoistedName is the local constant of a hoisted field: `x$a`, `x$dv`, `x$p0o`, `x$p0s1`. */
 export function hoistedName(r: LocalRef, field: string): string {
@@ -271,7 +273,7 @@ function hoistedInit(fs: FileState, r: LocalRef, field: string): TS.Expression {
   const dot = field.indexOf(".");
   if (dot >= 0) return f.createPropertyAccessExpression(f.createIdentifier(field.slice(0, dot)), field.slice(dot + 1));
   let e: TS.Expression = f.createIdentifier(r.refName);
-  for (const p of REF_FIELDS[field]!) e = f.createPropertyAccessExpression(e, p);
+  for (const p of REF_FIELD_PATHS[field]!) e = f.createPropertyAccessExpression(e, p);
   return e;
 }
 
@@ -286,7 +288,7 @@ export function refField(fs: FileState, r: LocalRef, ref: () => TS.Expression, f
     return fs.f.createIdentifier(hoistedName(r, field));
   }
   let e = ref();
-  for (const p of REF_FIELDS[field]!) e = fs.f.createPropertyAccessExpression(e, p);
+  for (const p of REF_FIELD_PATHS[field]!) e = fs.f.createPropertyAccessExpression(e, p);
   return e;
 }
 
@@ -300,10 +302,15 @@ export function pathField(fs: FileState, r: LocalRef, path: TS.Expression, field
   return fs.f.createPropertyAccessExpression(path, field);
 }
 
-/** tempName returns a fresh identifier for a temporary, declared with `var` at the top of the enclosing function. */
+/**
+ * tempName returns a fresh identifier for a temporary, declared with `var` at the top of the
+ * enclosing function, or in a versioned loop's fast copy with `let` at the top of the loop body
+ * (V8 keeps a block-local BigInt unboxed: W2 went from 2.9× to 2.3× the limit).
+ */
 export function tempName(fs: FileState, hint: string): TS.Identifier {
   const id = fs.f.createIdentifier(`${hint}$${++fs.counter}`);
-  fs.context.hoistVariableDeclaration(id);
+  if (fs.fastLoop !== undefined) fs.fastLoop.temps.push(id.text);
+  else fs.context.hoistVariableDeclaration(id);
   return id;
 }
 

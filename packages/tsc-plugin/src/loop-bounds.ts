@@ -40,13 +40,16 @@ function isCanonicalLoop(ts: typeof TS, loop: TS.ForStatement, counter: string):
   return ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(inc.left) && inc.left.text === counter && ts.isNumericLiteral(inc.right) && inc.right.text === "1";
 }
 
-/** assignsIn tells whether a statement assigns the counter (`i = …`, `i += …`, `i++`, a nested declaration of the same name). */
-function assignsIn(ts: typeof TS, node: TS.Node, counter: string): boolean {
+/**
+ * assignsIn tells whether a statement assigns the counter (`i = …`, `i += …`, `i++`, a nested
+ * declaration of the same name other than `except`, the name's own declaration).
+ */
+export function assignsIn(ts: typeof TS, node: TS.Node, counter: string, except?: TS.Node): boolean {
   const isCounter = (e: TS.Node) => ts.isIdentifier(e) && e.text === counter;
   const visit = (n: TS.Node): boolean => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isCounter(n.left)) return true;
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && isCounter(n.operand)) return true;
-    if ((ts.isVariableDeclaration(n) || ts.isParameter(n)) && isCounter(n.name)) return true; // shadowed: be conservative
+    if ((ts.isVariableDeclaration(n) || ts.isParameter(n)) && n !== except && isCounter(n.name)) return true; // shadowed: be conservative
     if (ts.isArrayLiteralExpression(n) || ts.isObjectLiteralExpression(n)) {
       // destructuring assignment targets (`[i] = xs`)
       if (ts.isBinaryExpression(n.parent) && n.parent.left === n && n.getText().includes(counter)) return true;

@@ -16,6 +16,7 @@ import { finishFile } from "./emit-file.js";
 import { newFileState, localRef, refDeclarations, refExpr, refField, rtCall, typeSetRef, type FileState } from "./file-state.js";
 import { flowOf } from "./flow.js";
 import { visitForOf } from "./emit-for-of.js";
+import { visitFor } from "./loop-version.js";
 import { visitArrow } from "./emit-arrow.js";
 import { nodeLoc, runtimeNameOf, type ProgramState } from "./program-state.js";
 
@@ -132,6 +133,7 @@ function handlersOf(ts: typeof TS): Map<TS.SyntaxKind, Handler> {
     [K.ArrowFunction, (v, n: TS.ArrowFunction) => visitArrow(v, n) ?? each(v, n)],
     [K.VariableDeclaration, (v, n: TS.VariableDeclaration) => visitVariableDeclaration(v, n)],
     [K.ForOfStatement, (v, n: TS.ForOfStatement) => visitForOf(v, n) ?? each(v, n)],
+    [K.ForStatement, (v, n: TS.ForStatement) => visitFor(v, n) ?? each(v, n)],
     [K.BinaryExpression, (v, n: TS.BinaryExpression) => visitAssignment(v, n) ?? each(v, n)],
     [K.PrefixUnaryExpression, (v, n: TS.PrefixUnaryExpression) => visitUpdate(v, n) ?? each(v, n)],
     [K.PostfixUnaryExpression, (v, n: TS.PostfixUnaryExpression) => visitUpdate(v, n) ?? each(v, n)],
@@ -213,7 +215,7 @@ function visitAccess(v: Visitor, node: TS.PropertyAccessExpression | TS.ElementA
     case "scalar":
     case "bits":
     case "atomic":
-      return done(fs, c, readOf(fs, c, c.address, result.fast), node);
+      return done(fs, c, readOf(fs, c, c.address, result), node);
     case "pointer":
       return done(fs, c, flowed(v, node, pointerReadOf(fs, c), result.target === null || result.target === undefined ? "void" : printCType(result.target)), node);
     default:

@@ -20,7 +20,22 @@ export const RUNTIME_NAMESPACE = "__typedc";
 export const TYPE_SETS_CONSTANT = "__typedc$types";
 
 /** REF_FIELD_PATHS are the hoistable fields of a CompiledRef and the properties each is read through (`dv` is `ref.h.dv`). */
-export const REF_FIELD_PATHS: Readonly<Record<string, readonly string[]>> = { h: ["h"], a: ["a"], dv: ["h", "dv"], le: ["h", "le"], length: ["length"] };
+export const REF_FIELD_PATHS: Readonly<Record<string, readonly string[]>> = {
+  h: ["h"], a: ["a"], dv: ["h", "dv"], le: ["h", "le"], length: ["length"],
+  // The element stride of a root array (a versioned loop steps its element address by it).
+  stride: ["t", "stride"],
+  // The memory's typed arrays, used by versioned loops (ARRAY_VIEW_SHIFTS).
+  i8: ["h", "i8"], u8: ["h", "u8"], i16: ["h", "i16"], u16: ["h", "u16"], i32: ["h", "i32"], u32: ["h", "u32"],
+  f32: ["h", "f32"], f64: ["h", "f64"], i64: ["h", "i64"], u64: ["h", "u64"],
+};
+
+/**
+ * ARRAY_VIEW_SHIFTS: for each typed array of a memory (plan `arrayView`), log2 of its element
+ * size. In a versioned loop's fast copy the element at byte address `a` is `view[a >>> shift]`.
+ */
+export const ARRAY_VIEW_SHIFTS: Readonly<Record<string, number>> = {
+  i8: 0, u8: 0, i16: 1, u16: 1, i32: 2, u32: 2, f32: 2, f64: 3, i64: 3, u64: 3,
+};
 
 /** hoistedFieldName is the local constant of a hoisted field of binding `binding`: `x$a`, `x$dv`, or for a path field `x$p0.o` → `x$p0o`. */
 export function hoistedFieldName(binding: string, field: string): string {
@@ -42,17 +57,20 @@ export const DATAVIEW_ACCESSORS: Readonly<Record<string, readonly [getter: strin
 /**
  * FitTest is how a write checks that value `v` of a fixed-size scalar stores without loss (else the
  * path's codec throws the TypedRangeError): `(v << s) >> s === v`, `(v & m) === v`, `(v | 0) === v`,
- * `v >>> 0 === v`, or `typeof v === "number"`.
+ * `v >>> 0 === v`, `typeof v === "number"`, or for a 64-bit integer
+ * `typeof v === "bigint" && BigInt.asIntN(64, v) === v` (`asUintN` unsigned).
  */
 export type FitTest =
   | { readonly kind: "shift"; readonly bits: number }
   | { readonly kind: "mask"; readonly mask: number }
   | { readonly kind: "int32" }
   | { readonly kind: "uint32" }
-  | { readonly kind: "number" };
+  | { readonly kind: "number" }
+  | { readonly kind: "bigint"; readonly signed: boolean };
 
 /** FIT_TESTS is the fit test of each fixed-size scalar. */
 export const FIT_TESTS: Readonly<Record<string, FitTest>> = {
   i8: { kind: "shift", bits: 24 }, u8: { kind: "mask", mask: 255 }, i16: { kind: "shift", bits: 16 }, u16: { kind: "mask", mask: 65535 },
   i32: { kind: "int32" }, u32: { kind: "uint32" }, f32: { kind: "number" }, f64: { kind: "number" },
+  i64: { kind: "bigint", signed: true }, u64: { kind: "bigint", signed: false },
 };

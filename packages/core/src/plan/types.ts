@@ -38,6 +38,13 @@ export interface ValueInfo {
    * (`c_long`, `c_char`, enums), 64-bit integers, `bool`, bit-fields and atomics.
    */
   readonly fast?: string;
+  /**
+   * Scalars of the same size and kind in every format, 64-bit integers included: the typed
+   * array of the runtime's memory views (`i32`, `f64`, `i64`, ...) that holds the value when
+   * its address is aligned and the format's byte order is the host's. Versioned loops read and
+   * write through it (docs/compiler.md, "Loop versioning").
+   */
+  readonly arrayView?: string;
   /** Arrays whose elements are 1-byte characters (`readCString`/`writeCString` apply). */
   readonly charArray?: boolean;
 }

@@ -19,6 +19,9 @@ const FIXED_SCALARS: Readonly<Record<string, string>> = {
   c_schar: "i8", c_uchar: "u8", c_short: "i16", c_ushort: "u16", c_int: "i32", c_uint: "u32", c_float: "f32", c_double: "f64",
 };
 
+/** FIXED_BIGINT_SCALARS are the 64-bit integers of the same size in all 12 formats (`long long` is 8 bytes everywhere) and their typed array. */
+const FIXED_BIGINT_SCALARS: Readonly<Record<string, string>> = { i64: "i64", u64: "u64", c_longlong: "i64", c_ulonglong: "u64" };
+
 /** valueKindOf is the JS type of a scalar or enum value, or undefined for anything else. */
 export function valueKindOf(decls: DeclSet, type: CType): ValueKind | undefined {
   const t = resolveType(decls, type);
@@ -48,7 +51,8 @@ export function valueInfoOf(decls: DeclSet, type: CType): ValueInfo {
     default: {
       const value = valueKindOf(decls, t);
       const fast = t.kind === "scalar" ? FIXED_SCALARS[t.name] : undefined;
-      if (value !== undefined) return { shape: "scalar", typeName, type: t, value, ...(fast !== undefined ? { fast } : {}) };
+      const arrayView = t.kind === "scalar" ? fast ?? FIXED_BIGINT_SCALARS[t.name] : undefined;
+      if (value !== undefined) return { shape: "scalar", typeName, type: t, value, ...(fast !== undefined ? { fast } : {}), ...(arrayView !== undefined ? { arrayView } : {}) };
       return { shape: "record", typeName, type: t };
     }
   }

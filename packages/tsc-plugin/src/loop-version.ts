@@ -1,0 +1,243 @@
+/**
+ * Loop versioning (docs/compiler.md, "Loop versioning"). A counted loop
+ *   for (let i = A; i < B; i++) body
+ * whose body reads or writes typed fields is emitted twice:
+ *   if (<guard>) for (...) <fast body> else for (...) <body as always compiled>
+ * The guard is tested once, before the loop:
+ *   - `A >>> 0 === A && B <= xs$length` for each root `xs` the body indexes with the
+ *     counter (`xs[i]...`): every such index is then in range and the fast copy drops
+ *     its check (the else copy keeps it, so an out-of-range loop still throws at the
+ *     first bad access, naming it);
+ *   - `__typedc$tal(xs$h, xs$a, xs$p0, ...)` for each root whose fixed-size scalars the
+ *     fast copy reads and writes through the memory's typed arrays (`xs$i32[addr >> 2]`):
+ *     the format's byte order is the host's and every such field is aligned.
+ * Decided from syntax only (the counter, `A` and `B` are not assigned in the body, which
+ * holds no nested loop, function or class, and the loop has no label), like every other
+ * rule of the transformer, so the Babel plugin makes the same decision.
+ */
+import type * as TS from "typescript";
+import { bindingOfIdentifier, type Binding } from "./bindings.js";
+import { chainOf } from "./chain.js";
+import { assignsIn } from "./loop-bounds.js";
+import { cloneName, localRef, refField, rtCall, type FileState, type LocalRef } from "./file-state.js";
+import { declarationOf } from "./program-state.js";
+import type { Visitor } from "./transformer.js";
+
+/** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop). */
+export interface FastLoop {
+  readonly loop: TS.ForStatement;
+  readonly counter: string;
+  /** Roots indexed by the counter that the guard may prove in range (`B <= length`). */
+  readonly provable: ReadonlySet<Binding>;
+  /**
+   * Roots whose counter index the fast copy uses, each with the name of its element address,
+   * stepped with the counter in the loop head (`xs$e$1 = xs$a + A * xs$stride`, `xs$e$1 += xs$stride`):
+   * `xs[i].f` is `xs$e$1 + xs$p0o`, with no multiplication and no check.
+   */
+  readonly proven: Map<LocalRef, string>;
+  /** Roots read or written through typed arrays, with the hoisted paths whose alignment the guard tests. */
+  readonly arrays: Map<LocalRef, Set<string>>;
+  /** Temporaries of the fast copy, declared with `let` at the top of its body (tempName). */
+  readonly temps: string[];
+  /** Refs anchored inside the loop that the fast copy declared (refDeclarations): the usual copy declares them again. */
+  readonly declared: [TS.Node, LocalRef[]][];
+}
+
+/** CountedLoop is what the guard is built from: the counter, its start and its bound. */
+interface CountedLoop {
+  readonly counter: string;
+  readonly start: TS.Expression;
+  readonly bound: TS.Expression;
+  /** The bound is `xs.length` of this typed root (already proven by loop-bounds.ts). */
+  readonly boundRoot?: Binding;
+  /** The bound cannot change while the loop runs (a literal, a name never reassigned, or a typed root's length): it may prove indices. */
+  readonly invariant: boolean;
+}
+
+/** countedLoop matches `for (let i = A; i < B; i++ | ++i | i += 1)` with A a non-negative integer literal or a name, B a literal, a name or `x.length`. */
+function countedLoop(st: FileState["st"], loop: TS.ForStatement): CountedLoop | undefined {
+  const { ts } = st;
+  const init = loop.initializer;
+  if (init === undefined || !ts.isVariableDeclarationList(init) || (init.flags & ts.NodeFlags.Let) === 0 || init.declarations.length !== 1) return undefined;
+  const d = init.declarations[0]!;
+  const start = d.initializer;
+  if (!ts.isIdentifier(d.name) || start === undefined) return undefined;
+  const counter = d.name.text;
+  const startOk = ts.isNumericLiteral(start) ? Number.isSafeInteger(Number(start.text)) : ts.isIdentifier(start) && start.text !== counter;
+  const cond = loop.condition;
+  if (!startOk || cond === undefined || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
+  if (!ts.isIdentifier(cond.left) || cond.left.text !== counter) return undefined;
+  const bound = cond.right;
+  const isLength = ts.isPropertyAccessExpression(bound) && bound.name.text === "length" && ts.isIdentifier(bound.expression);
+  if (!(ts.isNumericLiteral(bound) || (ts.isIdentifier(bound) && bound.text !== counter) || isLength)) return undefined;
+  const inc = loop.incrementor;
+  const isCounter = (e: TS.Expression) => ts.isIdentifier(e) && e.text === counter;
+  const incOk = inc !== undefined && (
+    ((ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken && isCounter(inc.operand)) ||
+    (ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && isCounter(inc.left) && ts.isNumericLiteral(inc.right) && inc.right.text === "1"));
+  if (!incOk) return undefined;
+  let boundRoot: Binding | undefined;
+  if (isLength) {
+    const b = bindingOfIdentifier(st, (bound as TS.PropertyAccessExpression).expression as TS.Identifier);
+    if (b?.kind === "object" && !b.mutable) boundRoot = b;
+  }
+  const invariant = ts.isNumericLiteral(bound) || boundRoot !== undefined || (ts.isIdentifier(bound) && neverReassigned(st, bound));
+  return { counter, start, bound, boundRoot, invariant };
+}
+
+/**
+ * neverReassigned tells whether a name is a `const`, or a parameter or `let`/`var` that
+ * nothing in its scope assigns (a call in the loop body could otherwise change the bound).
+ */
+function neverReassigned(st: FileState["st"], id: TS.Identifier): boolean {
+  const { ts } = st;
+  const d = declarationOf(st, id);
+  if (d === undefined) return false;
+  if (ts.isParameter(d)) {
+    const body = (d.parent as TS.FunctionLikeDeclaration).body;
+    return ts.isIdentifier(d.name) && body !== undefined && !assignsIn(ts, body, id.text);
+  }
+  if (!ts.isVariableDeclaration(d) || !ts.isVariableDeclarationList(d.parent)) return false;
+  if ((d.parent.flags & ts.NodeFlags.Const) !== 0) return true;
+  const list = d.parent;
+  const scope = list.parent.parent; // the block, function body or file declaring the statement
+  return scope !== undefined && ts.isVariableStatement(list.parent) && !assignsIn(ts, scope, id.text, d);
+}
+
+/** bodyIsSimple: no nested loop, function or class (each would multiply or capture the copies). */
+function bodyIsSimple(ts: typeof TS, body: TS.Node): boolean {
+  const visit = (n: TS.Node): boolean => {
+    if (ts.isIterationStatement(n, false) || ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+    return ts.forEachChild(n, visit) ?? true;
+  };
+  return visit(body);
+}
+
+/** provableRoots are the bound-once roots the body indexes with the counter at their first step (`xs[i]...`). */
+function provableRoots(fs: FileState, body: TS.Node, counter: string): Set<Binding> {
+  const { ts } = fs.st;
+  const out = new Set<Binding>();
+  const visit = (n: TS.Node): void => {
+    if (ts.isElementAccessExpression(n) && ts.isIdentifier(n.argumentExpression) && n.argumentExpression.text === counter) {
+      const chain = chainOf(fs.st, n);
+      if (chain !== undefined && chain.steps.length === 1 && chain.rootCall === undefined && declaredBefore(chain.binding, body.parent as TS.ForStatement)) {
+        const r = localRef(fs, chain.binding);
+        if (r.hoist && r.loop === undefined) out.add(chain.binding);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return out;
+}
+
+/** declaredBefore tells whether a binding is bound once outside the loop (its ref and hoisted fields are in scope of the guard). */
+function declaredBefore(b: Binding, loop: TS.ForStatement): boolean {
+  const d = b.decl;
+  return !b.mutable && (d.getSourceFile() !== loop.getSourceFile() || d.end <= loop.pos || d.pos >= loop.end);
+}
+
+/** visitFor versions a counted loop over typed fields; undefined when the loop is compiled as usual. */
+export function visitFor(v: Visitor, node: TS.ForStatement): TS.Statement | undefined {
+  const { fs } = v;
+  const { st, f } = fs;
+  const { ts } = st;
+  if (fs.fastLoop !== undefined || ts.isLabeledStatement(node.parent)) return undefined;
+  const loop = countedLoop(st, node);
+  if (loop === undefined || !bodyIsSimple(ts, node.statement)) return undefined;
+  const names = [loop.counter, ...[loop.start, loop.bound].filter(ts.isIdentifier).map((e) => e.text)];
+  if (names.some((n) => assignsIn(ts, node.statement, n))) return undefined;
+  const bounds = loop.invariant ? provableRoots(fs, node.statement, loop.counter) : new Set<Binding>();
+
+  // The fast copy first; its diagnostics are dropped (the usual copy reports the same ones).
+  const reported = st.diagnostics.length;
+  const fast: FastLoop = { loop: node, counter: loop.counter, provable: bounds, proven: new Map(), arrays: new Map(), temps: [], declared: [] };
+  fs.fastLoop = fast;
+  const fastLoop = withElementAddresses(v, ts.visitEachChild(node, v.visit, fs.context), loop, fast);
+  fs.fastLoop = undefined;
+  st.diagnostics.length = reported;
+  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
+  const usual = ts.visitEachChild(node, v.visit, fs.context);
+  if (fast.proven.size === 0 && fast.arrays.size === 0) return usual;
+  const guard = guardOf(v, loop, fast);
+  return guard === undefined ? fastLoop : f.createIfStatement(guard, f.createBlock([fastLoop]), f.createBlock([usual]));
+}
+
+/**
+ * withElementAddresses finishes the fast copy: declares its temporaries at the top of its body,
+ * and declares and steps the element address of each proven root in its head.
+ */
+function withElementAddresses(v: Visitor, node: TS.ForStatement, loop: CountedLoop, fast: FastLoop): TS.ForStatement {
+  const { fs } = v;
+  const { ts } = fs.st;
+  const f = fs.f;
+  if (fast.temps.length > 0) {
+    const temps = f.createVariableStatement(undefined, f.createVariableDeclarationList(fast.temps.map((t) => f.createVariableDeclaration(t)), ts.NodeFlags.Let));
+    const body = ts.isBlock(node.statement) ? [temps, ...node.statement.statements] : [temps, node.statement];
+    node = f.updateForStatement(node, node.initializer, node.condition, node.incrementor, f.createBlock(body, true));
+  }
+  if (fast.proven.size === 0) return node;
+  const list = node.initializer as TS.VariableDeclarationList;
+  const start = ts.isNumericLiteral(loop.start) ? f.createNumericLiteral(loop.start.text) : cloneName(fs, loop.start as TS.Identifier);
+  const decls = [...list.declarations];
+  let step: TS.Expression = node.incrementor!;
+  for (const [r, e] of fast.proven) {
+    const first = ts.isNumericLiteral(loop.start) && loop.start.text === "0"
+      ? field(fs, r, "a")
+      : f.createAdd(field(fs, r, "a"), f.createMultiply(start, field(fs, r, "stride")));
+    decls.push(f.createVariableDeclaration(e, undefined, undefined, first));
+    step = f.createComma(step, f.createAssignment(f.createIdentifier(e), f.createAdd(f.createIdentifier(e), field(fs, r, "stride"))));
+  }
+  return f.updateForStatement(node, f.updateVariableDeclarationList(list, decls), node.condition, step, node.statement);
+}
+
+/** guardOf is the loop's guard: the counter's range for the proven roots, then the typed arrays' alignment (undefined: nothing to test). */
+function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): TS.Expression | undefined {
+  const { fs } = v;
+  const { ts } = fs.st;
+  const f = fs.f;
+  const same = (e: TS.Expression): TS.Expression => (ts.isIdentifier(e) ? cloneName(fs, e) : ts.isNumericLiteral(e) ? f.createNumericLiteral(e.text) : v.expr(e));
+  const terms: TS.Expression[] = [];
+  if (fast.proven.size > 0) {
+    if (!ts.isNumericLiteral(loop.start)) {
+      terms.push(f.createStrictEquality(f.createBinaryExpression(same(loop.start), ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken, f.createNumericLiteral(0)), same(loop.start)));
+    }
+    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) terms.push(f.createLessThanEquals(same(loop.bound), lengthOf(fs, r)));
+  }
+  for (const [r, paths] of fast.arrays) {
+    terms.push(rtCall(fs, "tal", [field(fs, r, "h"), field(fs, r, "a"), ...[...paths].map((p) => f.createIdentifier(p))]));
+  }
+  return terms.length === 0 ? undefined : terms.reduce((a, b) => f.createLogicalAnd(a, b));
+}
+
+function field(fs: FileState, r: LocalRef, name: string): TS.Expression {
+  return refField(fs, r, () => fs.f.createIdentifier(r.refName), name);
+}
+
+function lengthOf(fs: FileState, r: LocalRef): TS.Expression {
+  return field(fs, r, "length");
+}
+
+/**
+ * elementAddress is, in the fast copy, the name of the element address that stands for
+ * `xs$a + i * stride` when index `index` of root `binding` is the loop's counter (in range by
+ * the guard, or by `i < xs.length`); undefined elsewhere.
+ */
+export function elementAddress(fs: FileState, binding: Binding, index: TS.Expression): string | undefined {
+  const loop = fs.fastLoop;
+  if (loop === undefined || !loop.provable.has(binding) || !fs.st.ts.isIdentifier(index) || index.text !== loop.counter) return undefined;
+  const r = localRef(fs, binding);
+  let name = loop.proven.get(r);
+  if (name === undefined) loop.proven.set(r, (name = `${r.name}$e$${++fs.counter}`));
+  return name;
+}
+
+/** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
+export function arrayAccess(fs: FileState, r: LocalRef, path: TS.Expression, hops: number): boolean {
+  const loop = fs.fastLoop;
+  if (loop === undefined || !r.hoist || r.loop !== undefined || hops !== 1 || !fs.st.ts.isIdentifier(path) || !declaredBefore(r.binding, loop.loop)) return false;
+  let paths = loop.arrays.get(r);
+  if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
+  paths.add(path.text);
+  return true;
+}
