@@ -2,6 +2,9 @@ import type { AbiSpec } from "../abi/spec.js";
 import type { CType, DeclSet } from "../ir/ctype.js";
 import { enumSpec, layoutRecord, sizeAlignOf } from "../layout/index.js";
 import { buildTableOfTypeWith, buildTableWith, buildTypeSetWith, type LayoutEngine } from "./builder.js";
+import { cachedTable } from "./cache.js";
+
+export { clearTableCache } from "./cache.js";
 import type { TypeSet, TypeTable } from "./schema.js";
 
 /** LAYOUT_ENGINE is the clang-exact layout engine of core/src/layout, as the table builder uses it. */
@@ -15,9 +18,13 @@ export function buildTable(decls: DeclSet, name: string, abi: AbiSpec): TypeTabl
   return buildTableWith(LAYOUT_ENGINE, decls, name, abi);
 }
 
-/** buildTableOfType returns the type table of any C type, e.g. the `array<Task, 1024>` of a `__typed` binding. */
+/**
+ * buildTableOfType returns the type table of any C type, e.g. the `array<Task, 1024>` of a
+ * `__typed` binding: the compilers' per-file tables. Built once per content and AbiSpec in a
+ * process (cache.ts), and then the same frozen object.
+ */
 export function buildTableOfType(decls: DeclSet, type: CType, abi: AbiSpec): TypeTable {
-  return buildTableOfTypeWith(LAYOUT_ENGINE, decls, type, abi);
+  return cachedTable(decls, type, abi, () => buildTableOfTypeWith(LAYOUT_ENGINE, decls, type, abi));
 }
 
 /** buildTypeSet returns the tables of one declaration for every ABI given, keyed by ABI id in that order. */

@@ -50,9 +50,21 @@ export class ByteWriter {
 
   /** string appends a UTF-8 string prefixed with its byte length. */
   string(value: string): void {
-    const utf8 = ByteWriter.encoder.encode(value);
-    this.uint(utf8.length);
-    this.bytes(utf8);
+    // Table strings are nearly always ASCII (names, spellings, format ids): then UTF-8 is one byte per
+    // character, written in place; TextEncoder (a native call and an array per string) only otherwise.
+    const length = value.length;
+    let ascii = true;
+    for (let i = 0; i < length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
+    if (!ascii) {
+      const utf8 = ByteWriter.encoder.encode(value);
+      this.uint(utf8.length);
+      this.bytes(utf8);
+      return;
+    }
+    this.uint(length);
+    this.reserve(length);
+    for (let i = 0; i < length; i++) this.buffer[this.length + i] = value.charCodeAt(i);
+    this.length += length;
   }
 
   /** finish returns the bytes written so far. */
