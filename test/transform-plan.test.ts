@@ -40,7 +40,7 @@ describe("planAccess", () => {
     const r = planAccess(decls, tasks, [idx, m("se"), m("vruntime")], path);
     expect(r.ok && r.plan).toEqual({
       hops: [{ segments: ["[]", "se", "vruntime"], indices: [{ kind: "rootLength" }], end: r.ok ? r.plan.result : undefined }],
-      result: { shape: "scalar", typeName: "u64", type: scalar("u64"), value: "bigint" },
+      result: { shape: "scalar", typeName: "u64", type: scalar("u64"), value: "bigint", arrayView: "u64" },
     });
   });
   test("nested arrays are checked against their declared count; a flexible array member against the area", () => {

@@ -5,11 +5,12 @@
  * strings until they throw.
  */
 import * as t from "@babel/types";
-import { DATAVIEW_ACCESSORS, FIT_TESTS, hopKey, type AccessPlan, type IndexCheck } from "@typedc/core";
+import { ARRAY_VIEW_SHIFTS, DATAVIEW_ACCESSORS, FIT_TESTS, hopKey, type AccessPlan, type IndexCheck, type ValueInfo } from "@typedc/core";
 import type { Chain } from "./gen-chain.js";
 import { localRef, pathExprs, pathField, prop, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./gen-file-state.js";
 import { compactText } from "./gen-state.js";
 import { isProvenIndex } from "./gen-loop-bounds.js";
+import { arrayAccess, elementAddress } from "./gen-loop-version.js";
 
 /** CompiledChain is where a planned chain ends: the ref, the path of the last hop, the byte address, and messages. */
 export interface CompiledChain {
@@ -22,6 +23,8 @@ export interface CompiledChain {
   readonly location: string;
   /** A call root, visited: evaluated first, into the ref's temporary (see withRoot). */
   readonly rootInit?: t.Expression;
+  /** Hops of the plan (more than one: the chain dereferences a pointer). */
+  readonly hops: number;
 }
 
 
@@ -69,6 +72,13 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
       let index = indexExprs[indexCount++]!;
       // A literal index into an array whose count is the same in every format is checked here, once.
       const literal = index.type === "NumericLiteral" && check.kind === "count" && index.value < check.count && Number.isInteger(index.value);
+      // In a versioned loop's fast copy, `xs[i]` with the counter is in range by the loop's guard, and
+      // `xs$a + i * stride` is the element address the loop steps (gen-loop-version.ts).
+      const stepped = check.kind === "rootLength" && chain.rootCall === undefined && j === 0 && k === 0 ? elementAddress(fs, chain.binding, chain.steps[step]!.index!) : undefined;
+      if (stepped !== undefined) {
+        address = t.identifier(stepped);
+        return;
+      }
       // `for (let i = 0; i < xs.length; i++) ... xs[i]`: the index is proven in range (gen-loop-bounds.ts).
       const proven = check.kind === "rootLength" && isProvenIndex(fs.st, chain, chain.steps[step]!.index!);
       if (checks && !literal && !proven) {
@@ -88,7 +98,7 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
     if (areaCheck) address = rtCall(fs, "ca", [refField(fs, r, refAgain, "h"), address, prop(clone(P), "size"), str(pathText), str(location)]);
     stepsSoFar += hop.segments.length;
   }
-  return { local: r, refAgain, path: paths[paths.length - 1]!, address, pathText, location, rootInit };
+  return { local: r, refAgain, path: paths[paths.length - 1]!, address, pathText, location, rootInit, hops: plan.hops.length };
 }
 
 /** handleOf is the handle of the chain's ref: `x$h` (hoisted) or `x$r.h`. */
@@ -99,8 +109,15 @@ export function handleOf(fs: FileState, c: CompiledChain): t.Expression {
 /** DATAVIEW_READS: the DataView getter of each fixed-size scalar, and whether it takes the byte order (core/plan). */
 const DATAVIEW_READS = DATAVIEW_ACCESSORS;
 
-/** readOf is `P.rd(h, address, path, location)`, a hoisted DataView read, or `__typedc$r_i32(h, address)` (plan `fast`). */
-export function readOf(fs: FileState, c: CompiledChain, address: t.Expression = c.address, fast?: string): t.Expression {
+/**
+ * readOf is `P.rd(h, address, path, location)`, a hoisted DataView read, `__typedc$r_i32(h, address)`
+ * (plan `fast`), or in a versioned loop's fast copy the memory's typed array (`x$i32[addr >> 2]`, plan `arrayView`).
+ */
+export function readOf(fs: FileState, c: CompiledChain, address: t.Expression = c.address, value?: ValueInfo): t.Expression {
+  const fast = value?.fast;
+  if (value?.arrayView !== undefined && arrayAccess(fs, c.local, c.path, c.hops)) {
+    return t.memberExpression(refField(fs, c.local, c.refAgain, value.arrayView), arrayIndex(address, value.arrayView), true);
+  }
   if (fast !== undefined && c.local.hoist) {
     const [getter, ordered] = DATAVIEW_READS[fast]!;
     const dv = refField(fs, c.local, c.refAgain, "dv");
@@ -110,12 +127,20 @@ export function readOf(fs: FileState, c: CompiledChain, address: t.Expression = 
   return t.callExpression(prop(clone(c.path), "rd"), [handleOf(fs, c), address, t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
 }
 
+/** arrayIndex is the element index of byte address `address` in typed array `view`: `address >> shift` (the tsc plugin's arrayIndex). */
+function arrayIndex(address: t.Expression, view: string): t.Expression {
+  const shift = ARRAY_VIEW_SHIFTS[view]!;
+  return shift === 0 ? address : t.binaryExpression(">>", address, t.numericLiteral(shift));
+}
+
 /** writeOf is `P.wr(h, address, value, path, location)`, an inline fit-checked store, `__typedc$w_i32(...)`, or `__typedc$setr(P, ...)` when the value is used. */
-export function writeOf(fs: FileState, c: CompiledChain, value: t.Expression, used: boolean, address: t.Expression = c.address, fast?: string): t.Expression {
+export function writeOf(fs: FileState, c: CompiledChain, value: t.Expression, used: boolean, address: t.Expression = c.address, info?: ValueInfo): t.Expression {
+  const fast = info?.fast;
   // The handle is taken first, as the tsc plugin does (its hoisted `x$h` is declared even when the inline store does not use it).
   const args = [handleOf(fs, c), address, value, t.stringLiteral(c.pathText), t.stringLiteral(c.location)];
   if (used) return rtCall(fs, "setr", [clone(c.path), ...args]);
-  if (fast !== undefined && c.local.hoist) return inlineWrite(fs, c, value, address, fast);
+  if (info?.arrayView !== undefined && arrayAccess(fs, c.local, c.path, c.hops)) return inlineWrite(fs, c, value, address, info.arrayView, true);
+  if (fast !== undefined && c.local.hoist) return inlineWrite(fs, c, value, address, fast, false);
   if (fast !== undefined) return rtCall(fs, `w_${fast}`, [handleOf(fs, c), address, value, clone(c.path), t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
   return t.callExpression(prop(clone(c.path), "wr"), args);
 }
@@ -149,30 +174,52 @@ function fitTest(fast: string, v: () => t.Expression): t.Expression {
       return t.binaryExpression("===", t.binaryExpression(">>>", v(), t.numericLiteral(0)), v());
     case "number":
       return t.binaryExpression("===", t.unaryExpression("typeof", v()), t.stringLiteral("number"));
-    default:
-      throw new Error(`assert: no fit test for '${fast}'`);
+    case "bigint": {
+      const wrap = t.callExpression(t.memberExpression(t.identifier("BigInt"), t.identifier(test.signed ? "asIntN" : "asUintN")), [t.numericLiteral(64), v()]);
+      return t.logicalExpression("&&", t.binaryExpression("===", t.unaryExpression("typeof", v()), t.stringLiteral("bigint")), t.binaryExpression("===", wrap, v()));
+    }
   }
 }
 
-/** inlineWrite: `(_w$1 = addr, _v$2 = value, fits(_v$2) ? x$dv.setInt32(_w$1, _v$2, x$le) : P.wr(x$h, _w$1, _v$2, path, location))`. */
-function inlineWrite(fs: FileState, c: CompiledChain, value: t.Expression, address: t.Expression, fast: string): t.Expression {
-  const [getter, ordered] = DATAVIEW_READS[fast]!;
+/**
+ * inlineWrite: `(_w$1 = addr, _v$2 = value, fits(_v$2) ? x$dv.setInt32(_w$1, _v$2, x$le) : P.wr(x$h, _w$1, _v$2, path, location))`,
+ * or in a versioned loop's fast copy (`array`) `... ? x$i32[_w$1 >> 2] = _v$2 : ...`.
+ */
+function inlineWrite(fs: FileState, c: CompiledChain, value: t.Expression, address: t.Expression, kind: string, array: boolean): t.Expression {
   const w = tempName(fs, "_w");
   const v = tempName(fs, "_v");
   const W = () => t.identifier(w);
   const V = () => t.identifier(v);
-  const dv = refField(fs, c.local, c.refAgain, "dv");
-  const setArgs = ordered ? [W(), V(), refField(fs, c.local, c.refAgain, "le")] : [W(), V()];
-  const store = t.callExpression(prop(dv, getter.replace(/^get/, "set")), setArgs);
+  let store: t.Expression;
+  if (array) store = t.assignmentExpression("=", t.memberExpression(refField(fs, c.local, c.refAgain, kind), arrayIndex(W(), kind), true), V());
+  else {
+    const [getter, ordered] = DATAVIEW_READS[kind]!;
+    const dv = refField(fs, c.local, c.refAgain, "dv");
+    const setArgs = ordered ? [W(), V(), refField(fs, c.local, c.refAgain, "le")] : [W(), V()];
+    store = t.callExpression(prop(dv, getter.replace(/^get/, "set")), setArgs);
+  }
   const slow = t.callExpression(prop(clone(c.path), "wr"), [handleOf(fs, c), W(), V(), t.stringLiteral(c.pathText), t.stringLiteral(c.location)]);
-  return t.sequenceExpression([t.assignmentExpression("=", W(), address), t.assignmentExpression("=", V(), value), t.conditionalExpression(fitTest(fast, V), store, slow)]);
+  return t.sequenceExpression([t.assignmentExpression("=", W(), address), t.assignmentExpression("=", V(), value), t.conditionalExpression(fitTest(kind, V), store, slow)]);
 }
 
-/** checkedIndex: a plain variable is tested inline (`(i < n && i >= 0 && (i | 0) === i ? i : __typedc$ix(i, n, path, location))`); any other index goes through `__typedc$ix`, which returns it. */
+/**
+ * checkedIndex: a plain variable is tested inline (`(i < n && i >= 0 && (i | 0) === i ? i : __typedc$ix(i, n, path, location))`);
+ * any other index goes through `__typedc$ix`, which returns it, except in a versioned loop's fast copy, where it is
+ * first put in a temporary and tested inline (`(_i$1 = idx[k], <test of _i$1>)`), as the tsc plugin does.
+ */
 function checkedIndex(fs: FileState, index: t.Expression, count: t.Expression, template: t.StringLiteral, location: t.StringLiteral): t.Expression {
-  const call = rtCall(fs, "ix", [index, count, template, location]);
-  if (index.type !== "Identifier") return call;
-  const id = () => t.identifier(index.name);
+  if (index.type !== "Identifier") {
+    if (fs.fastLoop === undefined) return rtCall(fs, "ix", [index, count, template, location]);
+    const temp = tempName(fs, "_i");
+    return t.sequenceExpression([t.assignmentExpression("=", t.identifier(temp), index), inlineIndexTest(fs, () => t.identifier(temp), count, template, location)]);
+  }
+  const name = index.name;
+  return inlineIndexTest(fs, () => t.identifier(name), count, template, location);
+}
+
+/** inlineIndexTest is `(i < n && i >= 0 && (i | 0) === i ? i : __typedc$ix(i, n, path, location))` for a name `id()`. */
+function inlineIndexTest(fs: FileState, id: () => t.Expression, count: t.Expression, template: t.StringLiteral, location: t.StringLiteral): t.Expression {
+  const call = rtCall(fs, "ix", [id(), count, template, location]);
   // i < n first: it is the loop's own condition in the common loop, which V8 can fold.
   const isInteger = t.binaryExpression("===", t.binaryExpression("|", id(), t.numericLiteral(0)), id());
   const test = t.logicalExpression("&&", t.logicalExpression("&&", t.binaryExpression("<", id(), clone(count)), t.binaryExpression(">=", id(), t.numericLiteral(0))), isInteger);

@@ -5,6 +5,7 @@
  * temporaries of each function (`var _w$1, _v$2;`, TypeScript's hoisted variables).
  */
 import * as t from "@babel/types";
+import type { FastLoop } from "./gen-loop-version.js";
 import { hoistedFieldName, printCType, REF_FIELD_PATHS, RUNTIME_NAMESPACE, TYPE_SETS_CONSTANT, type CType } from "@typedc/core";
 import { isParameter, type Binding } from "./gen-bindings.js";
 import { fileOfNode, parentOf, type GenState } from "./gen-state.js";
@@ -51,6 +52,8 @@ export interface FileState {
   /** The file was changed without needing the runtime (enums lowered as TypeScript lowers them). */
   changed: boolean;
   counter: number;
+  /** Set while the fast copy of a versioned loop is visited (gen-loop-version.ts). */
+  fastLoop: FastLoop | undefined;
 }
 
 /** newFileState starts rewriting the file of `st`. */
@@ -58,7 +61,7 @@ export function newFileState(st: GenState, cwd: string): FileState {
   const base = (st.options.baseDir ?? cwd).replace(/\\/g, "/").replace(/\/+$/, "");
   const file = st.file.fileName.replace(/\\/g, "/");
   const relPath = file.startsWith(base + "/") ? file.slice(base.length + 1) : file;
-  return { st, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), helpers: new Set(), envs: [[]], used: false, changed: false, counter: 0 };
+  return { st, relPath, refs: new Map(), anchored: new Map(), typeSets: new Map(), helpers: new Set(), envs: [[]], used: false, changed: false, counter: 0, fastLoop: undefined };
 }
 
 /** lineColOf is the 1-based line and column of an offset of the file's text (UTF-16 units, as TypeScript counts). */
@@ -201,6 +204,7 @@ export function refDeclarations(fs: FileState, anchor: t.Node): t.Statement[] {
   const out: t.Statement[] = [];
   const refs = fs.anchored.get(anchor) ?? [];
   fs.anchored.delete(anchor); // declared once (a for...of is both an anchor and a statement)
+  if (fs.fastLoop !== undefined && refs.length > 0) fs.fastLoop.declared.push([anchor, refs]); // declared again in the usual copy
   for (const r of refs) {
     const decls: t.VariableDeclarator[] = [t.variableDeclarator(t.identifier(r.refName), rtCall(fs, "cref", [t.identifier(r.name)]))];
     for (const [chainKey, name] of r.paths) {
@@ -245,10 +249,15 @@ export function pathField(fs: FileState, r: LocalRef, path: t.Expression, field:
   return prop(t.cloneNode(path, true), field);
 }
 
-/** tempName returns a fresh temporary, declared with `var` at the top of the enclosing function (TypeScript's hoistVariableDeclaration). */
+/**
+ * tempName returns a fresh temporary, declared with `var` at the top of the enclosing function
+ * (TypeScript's hoistVariableDeclaration), or in a versioned loop's fast copy with `let` at the
+ * top of the loop body (the tsc plugin's tempName).
+ */
 export function tempName(fs: FileState, hint: string): string {
   const name = `${hint}$${++fs.counter}`;
-  fs.envs[fs.envs.length - 1]!.push(name);
+  if (fs.fastLoop !== undefined) fs.fastLoop.temps.push(name);
+  else fs.envs[fs.envs.length - 1]!.push(name);
   return name;
 }
 

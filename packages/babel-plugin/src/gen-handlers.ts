@@ -1,6 +1,7 @@
 /** The visitor's handlers defined outside gen-transform.ts, registered once (writes, for...of, arrows). */
 import { visitArrow } from "./gen-arrow.js";
 import { visitForOf } from "./gen-for-of.js";
+import { visitFor } from "./gen-loop-version.js";
 import { lowerEnum } from "./gen-enum.js";
 import { HANDLERS, visitEachChild } from "./gen-transform.js";
 import { visitAssignment, visitUpdate } from "./gen-update.js";
@@ -8,6 +9,7 @@ import { visitAssignment, visitUpdate } from "./gen-update.js";
 HANDLERS.AssignmentExpression = visitAssignment;
 HANDLERS.UpdateExpression = visitUpdate;
 HANDLERS.ForOfStatement = visitForOf;
+HANDLERS.ForStatement = (v, n) => visitFor(v, n) ?? visitEachChild(v, n);
 HANDLERS.ArrowFunctionExpression = visitArrow;
 HANDLERS.TSEnumDeclaration = (v, n) => {
   const out = lowerEnum(v.fs.st, n, false);

@@ -40,15 +40,19 @@ function isCanonicalLoop(loop: t.ForStatement, counter: string): boolean {
   return inc.type === "AssignmentExpression" && inc.operator === "+=" && isName(inc.left, counter) && inc.right.type === "NumericLiteral" && inc.right.value === 1;
 }
 
-/** assignsIn tells whether a statement assigns the counter (`i = …`, `i += …`, `i++`, a destructuring target, a nested declaration of the same name). */
-function assignsIn(st: GenState, node: t.Node, counter: string): boolean {
+/**
+ * assignsIn tells whether a statement assigns the counter (`i = …`, `i += …`, `i++`, a
+ * destructuring target, a nested declaration of the same name other than `except`, the name's
+ * own declaration).
+ */
+export function assignsIn(st: GenState, node: t.Node, counter: string, except?: t.Node): boolean {
   const visit = (n: t.Node): boolean => {
     if (n.type === "AssignmentExpression") {
       if (isName(n.left, counter)) return true;
       if ((n.left.type === "ArrayPattern" || n.left.type === "ObjectPattern") && textOf(st, n.left).includes(counter)) return true;
     }
     if (n.type === "UpdateExpression" && isName(n.argument, counter)) return true;
-    if (n.type === "VariableDeclarator" && isName(n.id, counter)) return true; // shadowed: be conservative
+    if (n.type === "VariableDeclarator" && n !== except && isName(n.id, counter)) return true; // shadowed: be conservative
     if (isFunctionLike(n) && (n.params as t.Node[]).some((p) => isName(p, counter) || (p.type === "AssignmentPattern" && isName(p.left, counter)))) return true;
     for (const key of t.VISITOR_KEYS[n.type] ?? []) {
       const child = (n as any)[key];

@@ -260,7 +260,7 @@ function visitAccess(v: Visitor, node: t.MemberExpression | t.OptionalMemberExpr
     case "scalar":
     case "bits":
     case "atomic":
-      return done(fs, c, readOf(fs, c, c.address, result.fast), node);
+      return done(fs, c, readOf(fs, c, c.address, result), node);
     case "pointer":
       return done(fs, c, flowed(v, node, pointerReadOf(fs, c), result.target === null || result.target === undefined ? "void" : printCType(result.target)), node);
     default:

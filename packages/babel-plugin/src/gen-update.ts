@@ -76,7 +76,7 @@ export function visitAssignment(v: Visitor, node: t.AssignmentExpression): t.Nod
       case "pointer":
         return done(fs, c, pointerWriteOf(fs, c, value), node);
       default:
-        return done(fs, c, writeOf(fs, c, value, used, c.address, result.fast), node);
+        return done(fs, c, writeOf(fs, c, value, used, c.address, result), node);
     }
   }
   const opChar = op.slice(0, -1);
@@ -88,9 +88,9 @@ export function visitAssignment(v: Visitor, node: t.AssignmentExpression): t.Nod
     return done(fs, c, atomicRmw(fs, c, opChar, value, false), node);
   }
   const a = tempName(fs, "_a");
-  const read = readOf(fs, c, t.identifier(a), result.fast);
+  const read = readOf(fs, c, t.identifier(a), result);
   const updated = t.binaryExpression(binary!, read, value);
-  return done(fs, c, writeOf(fs, c, updated, used, t.assignmentExpression("=", t.identifier(a), c.address), result.fast), node);
+  return done(fs, c, writeOf(fs, c, updated, used, t.assignmentExpression("=", t.identifier(a), c.address), result), node);
 }
 
 function atomicRmw(fs: FileState, c: CompiledChain, op: string, value: t.Expression, post: boolean): t.Expression {
@@ -137,11 +137,11 @@ export function visitUpdate(v: Visitor, node: t.UpdateExpression): t.Node {
   const a = tempName(fs, "_a");
   if (!post || !used) {
     // `++x.n` → P.wr(h, _a = addr, P.rd(h, _a) + 1)  (setr when the new value is used)
-    return done(fs, c, writeOf(fs, c, t.binaryExpression(op, readOf(fs, c, t.identifier(a), result.fast), one()), used, t.assignmentExpression("=", t.identifier(a), c.address), result.fast), node);
+    return done(fs, c, writeOf(fs, c, t.binaryExpression(op, readOf(fs, c, t.identifier(a), result), one()), used, t.assignmentExpression("=", t.identifier(a), c.address), result), node);
   }
   // `x.n++` used → (_v = P.rd(h, _a = addr), P.wr(h, _a, _v + 1), _v)
   const old = tempName(fs, "_v");
-  const read = t.assignmentExpression("=", t.identifier(old), readOf(fs, c, t.assignmentExpression("=", t.identifier(a), c.address), result.fast));
-  const write = writeOf(fs, c, t.binaryExpression(op, t.identifier(old), one()), false, t.identifier(a), result.fast);
+  const read = t.assignmentExpression("=", t.identifier(old), readOf(fs, c, t.assignmentExpression("=", t.identifier(a), c.address), result));
+  const write = writeOf(fs, c, t.binaryExpression(op, t.identifier(old), one()), false, t.identifier(a), result);
   return done(fs, c, t.sequenceExpression([read, write, t.identifier(old)]), node);
 }

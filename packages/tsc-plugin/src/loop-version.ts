@@ -92,25 +92,33 @@ function countedLoop(st: FileState["st"], loop: TS.ForStatement): CountedLoop | 
 function neverReassigned(st: FileState["st"], id: TS.Identifier): boolean {
   const { ts } = st;
   const d = declarationOf(st, id);
-  if (d === undefined) return false;
+  if (d === undefined || d.getSourceFile() !== id.getSourceFile()) return false; // an import: not followed
   if (ts.isParameter(d)) {
     const body = (d.parent as TS.FunctionLikeDeclaration).body;
     return ts.isIdentifier(d.name) && body !== undefined && !assignsIn(ts, body, id.text);
   }
   if (!ts.isVariableDeclaration(d) || !ts.isVariableDeclarationList(d.parent)) return false;
   if ((d.parent.flags & ts.NodeFlags.Const) !== 0) return true;
+  if ((d.parent.flags & ts.NodeFlags.Let) === 0) return false; // `var`: function-scoped, not followed
   const list = d.parent;
   const scope = list.parent.parent; // the block, function body or file declaring the statement
   return scope !== undefined && ts.isVariableStatement(list.parent) && !assignsIn(ts, scope, id.text, d);
 }
 
-/** bodyIsSimple: no nested loop, function or class (each would multiply or capture the copies). */
+/** isFunction: a function with a body of its own (declaration, expression, arrow, method, accessor, constructor). */
+function isFunction(ts: typeof TS, n: TS.Node): boolean {
+  return ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n) ||
+    ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n);
+}
+
+/** bodyIsSimple: no nested loop, function or class (each would multiply or capture the copies); types are not looked into. */
 function bodyIsSimple(ts: typeof TS, body: TS.Node): boolean {
-  const visit = (n: TS.Node): boolean => {
-    if (ts.isIterationStatement(n, false) || ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
-    return ts.forEachChild(n, visit) ?? true;
+  const visit = (n: TS.Node): boolean | undefined => {
+    if (ts.isTypeNode(n)) return undefined;
+    if (ts.isIterationStatement(n, false) || isFunction(ts, n) || ts.isClassLike(n)) return false;
+    return ts.forEachChild(n, visit);
   };
-  return visit(body);
+  return visit(body) ?? true;
 }
 
 /** provableRoots are the bound-once roots the body indexes with the counter at their first step (`xs[i]...`). */

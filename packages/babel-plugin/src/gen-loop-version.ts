@@ -1,0 +1,229 @@
+/**
+ * Loop versioning on Babel's tree (the tsc plugin's loop-version.ts; docs/compiler.md,
+ * "Loop versioning"). A counted loop `for (let i = A; i < B; i++) body` whose body reads or
+ * writes typed fields is emitted twice, `if (<guard>) <fast copy> else <usual copy>`, with
+ * the same decisions, names and order as the tsc plugin.
+ */
+import * as t from "@babel/types";
+import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
+import { chainOf } from "./gen-chain.js";
+import { localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
+import { assignsIn } from "./gen-loop-bounds.js";
+import { localDeclarationOf } from "./gen-scope.js";
+import { fileOfNode, isFunctionLike, parentOf, type GenState } from "./gen-state.js";
+import { visitEachChild, type Visitor } from "./gen-transform.js";
+
+/** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop). */
+export interface FastLoop {
+  readonly loop: t.ForStatement;
+  readonly counter: string;
+  /** Roots indexed by the counter that the guard may prove in range (`B <= length`). */
+  readonly provable: ReadonlySet<Binding>;
+  /** Roots whose counter index the fast copy uses, each with the name of its stepped element address. */
+  readonly proven: Map<LocalRef, string>;
+  /** Roots read or written through typed arrays, with the hoisted paths whose alignment the guard tests. */
+  readonly arrays: Map<LocalRef, Set<string>>;
+  /** Temporaries of the fast copy, declared with `let` at the top of its body (tempName). */
+  readonly temps: string[];
+  /** Refs anchored inside the loop that the fast copy declared (refDeclarations): the usual copy declares them again. */
+  readonly declared: [t.Node, LocalRef[]][];
+}
+
+/** CountedLoop is what the guard is built from: the counter, its start and its bound. */
+interface CountedLoop {
+  readonly counter: string;
+  readonly start: t.NumericLiteral | t.Identifier;
+  readonly bound: t.Expression;
+  /** The bound is `xs.length` of this typed root. */
+  readonly boundRoot?: Binding;
+  /** The bound cannot change while the loop runs: it may prove indices. */
+  readonly invariant: boolean;
+}
+
+const isName = (e: t.Node | null | undefined, name: string): boolean => e?.type === "Identifier" && e.name === name;
+
+/** countedLoop matches `for (let i = A; i < B; i++ | ++i | i += 1)` (the tsc plugin's countedLoop). */
+function countedLoop(st: GenState, loop: t.ForStatement): CountedLoop | undefined {
+  const init = loop.init;
+  if (init?.type !== "VariableDeclaration" || init.kind !== "let" || init.declarations.length !== 1) return undefined;
+  const d = init.declarations[0]!;
+  const start = d.init;
+  if (d.id.type !== "Identifier" || start == null) return undefined;
+  const counter = d.id.name;
+  const startOk = start.type === "NumericLiteral" ? Number.isSafeInteger(start.value) : start.type === "Identifier" && start.name !== counter;
+  const cond = loop.test;
+  if (!startOk || cond?.type !== "BinaryExpression" || cond.operator !== "<" || !isName(cond.left, counter)) return undefined;
+  const bound = cond.right;
+  const isLength = bound.type === "MemberExpression" && !bound.computed && isName(bound.property, "length") && bound.object.type === "Identifier";
+  if (!(bound.type === "NumericLiteral" || (bound.type === "Identifier" && bound.name !== counter) || isLength)) return undefined;
+  const inc = loop.update;
+  const incOk = inc != null && (
+    (inc.type === "UpdateExpression" && inc.operator === "++" && isName(inc.argument, counter)) ||
+    (inc.type === "AssignmentExpression" && inc.operator === "+=" && isName(inc.left, counter) && inc.right.type === "NumericLiteral" && inc.right.value === 1));
+  if (!incOk) return undefined;
+  let boundRoot: Binding | undefined;
+  if (isLength) {
+    const b = bindingOfIdentifier(st, (bound as t.MemberExpression).object as t.Identifier);
+    if (b?.kind === "object" && !b.mutable) boundRoot = b;
+  }
+  const invariant = bound.type === "NumericLiteral" || boundRoot !== undefined || (bound.type === "Identifier" && neverReassigned(st, bound));
+  return { counter, start: start as t.NumericLiteral | t.Identifier, bound, boundRoot, invariant };
+}
+
+/** STATEMENT_HOLDERS declare `let` statements in their lists (TypeScript's Block, SourceFile, CaseClause, ModuleBlock). */
+const STATEMENT_HOLDERS: ReadonlySet<string> = new Set(["Program", "BlockStatement", "SwitchCase", "TSModuleBlock", "StaticBlock"]);
+
+/** neverReassigned tells whether a name is a `const`, or a parameter or `let` that nothing in its scope assigns. */
+function neverReassigned(st: GenState, id: t.Identifier): boolean {
+  const d = localDeclarationOf(st, id);
+  if (d === undefined) return false;
+  const parent = parentOf(st, d);
+  if (d.type === "Identifier" || d.type === "AssignmentPattern") {
+    // A parameter: nothing in its function's body assigns it.
+    const fn = d.type === "AssignmentPattern" ? parentOf(st, d) : parent;
+    if (!isFunctionLike(fn)) return false;
+    const body = (fn as { body?: t.Node | null }).body;
+    return body != null && !assignsIn(st, body, id.name);
+  }
+  if (d.type !== "VariableDeclarator" || parent?.type !== "VariableDeclaration") return false;
+  if (parent.kind === "const") return true;
+  if (parent.kind !== "let") return false; // `var`: function-scoped, not followed
+  let scope = parentOf(st, parent);
+  if (scope?.type === "ExportNamedDeclaration") scope = parentOf(st, scope);
+  return scope !== undefined && STATEMENT_HOLDERS.has(scope.type) && !assignsIn(st, scope, id.name, d);
+}
+
+/** isTypeNode: a TypeScript type (not looked into). */
+function isTypeNode(n: t.Node): boolean {
+  return n.type === "TSTypeAnnotation" || n.type === "TSTypeParameterInstantiation" || t.isTSType(n);
+}
+
+/** bodyIsSimple: no nested loop, function or class; types are not looked into. */
+function bodyIsSimple(body: t.Node): boolean {
+  const visit = (n: t.Node): boolean => {
+    if (isTypeNode(n)) return true;
+    if (t.isLoop(n) || t.isFunction(n) || t.isClass(n)) return false;
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as any)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c != null && !visit(c)) return false;
+      } else if (child != null && typeof child === "object" && !visit(child)) return false;
+    }
+    return true;
+  };
+  return visit(body);
+}
+
+/** declaredBefore tells whether a binding is bound once outside the loop (its ref and hoisted fields are in scope of the guard). */
+function declaredBefore(st: GenState, b: Binding, loop: t.ForStatement): boolean {
+  const d = b.decl;
+  return !b.mutable && (fileOfNode(st, d) !== st.file || d.end! <= loop.start! || d.start! >= loop.end!);
+}
+
+/** provableRoots are the bound-once roots the body indexes with the counter at their first step (`xs[i]...`). */
+function provableRoots(fs: FileState, loop: t.ForStatement, counter: string): Set<Binding> {
+  const out = new Set<Binding>();
+  const visit = (n: t.Node): void => {
+    if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression") && n.computed && isName(n.property, counter)) {
+      const chain = chainOf(fs.st, n);
+      if (chain !== undefined && chain.steps.length === 1 && chain.rootCall === undefined && declaredBefore(fs.st, chain.binding, loop)) {
+        const r = localRef(fs, chain.binding);
+        if (r.hoist && r.loop === undefined) out.add(chain.binding);
+      }
+    }
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as any)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c != null) visit(c);
+      } else if (child != null && typeof child === "object") visit(child);
+    }
+  };
+  visit(loop.body);
+  return out;
+}
+
+/** visitFor versions a counted loop over typed fields; undefined when the loop is compiled as usual. */
+export function visitFor(v: Visitor, node: t.ForStatement): t.Node | undefined {
+  const { fs } = v;
+  const { st } = fs;
+  if (fs.fastLoop !== undefined || parentOf(st, node)?.type === "LabeledStatement") return undefined;
+  const loop = countedLoop(st, node);
+  if (loop === undefined || !bodyIsSimple(node.body)) return undefined;
+  const names = [loop.counter, ...[loop.start, loop.bound].filter((e): e is t.Identifier => e.type === "Identifier").map((e) => e.name)];
+  if (names.some((n) => assignsIn(st, node.body, n))) return undefined;
+  const bounds = loop.invariant ? provableRoots(fs, node, loop.counter) : new Set<Binding>();
+
+  // The fast copy first; its diagnostics are dropped (the usual copy reports the same ones).
+  const reported = st.diagnostics.length;
+  const fast: FastLoop = { loop: node, counter: loop.counter, provable: bounds, proven: new Map(), arrays: new Map(), temps: [], declared: [] };
+  fs.fastLoop = fast;
+  // A deep copy: the two copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
+  const fastLoop = t.cloneNode(withElementAddresses(fs, visitEachChild(v, node) as t.ForStatement, loop, fast), true);
+  fs.fastLoop = undefined;
+  st.diagnostics.length = reported;
+  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
+  const usual = visitEachChild(v, node) as t.ForStatement;
+  if (fast.proven.size === 0 && fast.arrays.size === 0) return usual;
+  const guard = guardOf(v, loop, fast);
+  return guard === undefined ? fastLoop : t.ifStatement(guard, t.blockStatement([fastLoop]), t.blockStatement([usual]));
+}
+
+function field(fs: FileState, r: LocalRef, name: string): t.Expression {
+  return refField(fs, r, () => t.identifier(r.refName), name);
+}
+
+/** withElementAddresses finishes the fast copy: its temporaries at the top of its body, each proven root's element address in its head. */
+function withElementAddresses(fs: FileState, node: t.ForStatement, loop: CountedLoop, fast: FastLoop): t.ForStatement {
+  if (fast.temps.length > 0) {
+    const temps = t.variableDeclaration("let", fast.temps.map((n) => t.variableDeclarator(t.identifier(n))));
+    const body = node.body.type === "BlockStatement" ? [temps, ...node.body.body] : [temps, node.body];
+    node = { ...node, body: t.blockStatement(body) };
+  }
+  if (fast.proven.size === 0) return node;
+  const list = node.init as t.VariableDeclaration;
+  const start = (): t.Expression => (loop.start.type === "NumericLiteral" ? t.numericLiteral(loop.start.value) : t.identifier(loop.start.name));
+  const decls = [...list.declarations];
+  let step: t.Expression = node.update!;
+  for (const [r, e] of fast.proven) {
+    const first = loop.start.type === "NumericLiteral" && loop.start.value === 0
+      ? field(fs, r, "a")
+      : t.binaryExpression("+", field(fs, r, "a"), t.binaryExpression("*", start(), field(fs, r, "stride")));
+    decls.push(t.variableDeclarator(t.identifier(e), first));
+    step = t.sequenceExpression([...(step.type === "SequenceExpression" ? step.expressions : [step]), t.assignmentExpression("=", t.identifier(e), t.binaryExpression("+", t.identifier(e), field(fs, r, "stride")))]);
+  }
+  return { ...node, init: { ...list, declarations: decls }, update: step };
+}
+
+/** guardOf is the loop's guard: the counter's range for the proven roots, then the typed arrays' alignment (undefined: nothing to test). */
+function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): t.Expression | undefined {
+  const { fs } = v;
+  const same = (e: t.Expression): t.Expression =>
+    e.type === "Identifier" ? t.identifier(e.name) : e.type === "NumericLiteral" ? t.numericLiteral(e.value) : t.cloneNode(v.expr(e), true);
+  const terms: t.Expression[] = [];
+  if (fast.proven.size > 0) {
+    if (loop.start.type !== "NumericLiteral") terms.push(t.binaryExpression("===", t.binaryExpression(">>>", same(loop.start), t.numericLiteral(0)), same(loop.start)));
+    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) terms.push(t.binaryExpression("<=", same(loop.bound), field(fs, r, "length")));
+  }
+  for (const [r, paths] of fast.arrays) terms.push(rtCall(fs, "tal", [field(fs, r, "h"), field(fs, r, "a"), ...[...paths].map((p) => t.identifier(p))]));
+  return terms.length === 0 ? undefined : terms.reduce((a, b) => t.logicalExpression("&&", a, b));
+}
+
+/** elementAddress is, in the fast copy, the name of the element address that stands for `xs$a + i * stride` (the tsc plugin's elementAddress). */
+export function elementAddress(fs: FileState, binding: Binding, index: t.Node): string | undefined {
+  const loop = fs.fastLoop;
+  if (loop === undefined || !loop.provable.has(binding) || !isName(index, loop.counter)) return undefined;
+  const r = localRef(fs, binding);
+  let name = loop.proven.get(r);
+  if (name === undefined) loop.proven.set(r, (name = `${r.name}$e$${++fs.counter}`));
+  return name;
+}
+
+/** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
+export function arrayAccess(fs: FileState, r: LocalRef, path: t.Expression, hops: number): boolean {
+  const loop = fs.fastLoop;
+  if (loop === undefined || !r.hoist || r.loop !== undefined || hops !== 1 || path.type !== "Identifier" || !declaredBefore(fs.st, r.binding, loop.loop)) return false;
+  let paths = loop.arrays.get(r);
+  if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
+  paths.add(path.name);
+  return true;
+}
