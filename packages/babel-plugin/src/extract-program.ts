@@ -33,7 +33,18 @@ export class BabelProgram {
   private readonly resolveHook: ProgramOptions["resolve"];
 
   constructor(options: ProgramOptions = {}) {
-    this.fs = { readFile: options.readFile ?? readTextFile };
+    // One read per file per program, as a TypeScript program reads its files once: module resolution
+    // probes a file by reading it and `load` reads it again, and both see the same text.
+    const readFile = options.readFile ?? readTextFile;
+    const texts = new Map<string, string | undefined>();
+    this.fs = {
+      readFile: (fileName) => {
+        if (texts.has(fileName)) return texts.get(fileName);
+        const text = readFile(fileName);
+        texts.set(fileName, text);
+        return text;
+      },
+    };
     this.resolveHook = options.resolve;
   }
 

@@ -42,7 +42,11 @@ export interface TypedcMetadata {
  * `throwOnError: false` to leave errors in `result.metadata.typedc.diagnostics` instead.
  */
 export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknown>): PluginObj<PluginPass> => {
-  api.assertVersion(7);
+  // Babel makes the plugin again for every file compiled with new options; the check parses a semver range each time.
+  if (!compatibleVersions.has(api.version)) {
+    api.assertVersion(7);
+    compatibleVersions.add(api.version);
+  }
   const throwOnError = rawOptions.throwOnError !== false;
   // `parserOverride` is a Babel 7 plugin property that @types/babel__core does not list.
   const plugin: PluginObj<PluginPass> & { parserOverride: unknown } = {
@@ -84,6 +88,9 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
   };
   return plugin;
 });
+
+/** compatibleVersions are the @babel/core versions `assertVersion(7)` accepted in this process. */
+const compatibleVersions = new Set<string>();
 
 /** syntaxErrors holds the 1005 of a file that parsed as empty (`throwOnError: false`), by its empty Program. */
 const syntaxErrors = new WeakMap<t.Program, Diagnostic>();
