@@ -18,7 +18,7 @@ import type { Impl, ImplFactory } from "../scripts/bench/suite/impl.js";
 
 const ROOT = path.resolve(__dirname, "..");
 const RECORD_IMPLS = [
-  "limit-dataview", "handwritten-typedarrays", "typedc-table", "typedc-table-unchecked", "typedc-codegen", "typedc-precompiled",
+  "limit-dataview", "handwritten-typedarrays", "handwritten-dataview-arg", "typedc-table", "typedc-table-unchecked", "typedc-codegen", "typedc-precompiled",
   "typedc-dynamic-view", "plain-objects", "structurae", "buffer-backed-object", "typed-struct", "restructure", "koffi",
 ];
 

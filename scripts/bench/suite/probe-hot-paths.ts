@@ -11,6 +11,9 @@
  *                  integer instead of a phi with the call's tagged result
  *   unchecked      the `boundsChecks: false` output as it is
  *   unchecked+le   the same with literal-le's change
+ *   literal-layout the emitted text with every hoisted offset, stride and byte order of the
+ *                  bench area's format (x86_64-linux) made a literal: what format-specialised
+ *                  ("precompiled") output would give over the versioned loops' fast copy
  * Every variant's W1 must equal the limit's before it is timed.
  *
  *   npx tsx scripts/bench/suite/probe-hot-paths.ts [records=1000000]
@@ -40,6 +43,23 @@ function variant(js: string, file: string): CompiledLoops {
   return require(file);
 }
 
+// literalLayout replaces each hoisted path field (`recs$p0o = recs$p0.o`), the element stride and
+// the byte order by the literal values of the bench area's own format.
+function literalLayout(js: string, file: string, ref: { tp: unknown; t: { stride: number }; h: { le: boolean } }): CompiledLoops {
+  const runtime = require("@typedc/runtime");
+  const out = js.split(/(?=\nfunction )/).map((fn) => {
+    const keys = new Map<string, string>();
+    for (const m of fn.matchAll(/(\w+\$p\d+) = __typedc\$cpath\(\w+\$r\.tp, \w+\$r\.t, "([^"]*)"\)/g)) keys.set(m[1]!, m[2]!);
+    return fn
+      .replace(/(\w+\$p\d+)(o|s\d) = \1\.(o|s\d)\b/g, (_all, p: string, f: string) => `${p}${f} = ${runtime.cpath(ref.tp, ref.t, keys.get(p)!)[f]}`)
+      .replace(/(\w+)\$stride = \1\$r\.t\.stride/g, (_all, n: string) => `${n}$stride = ${ref.t.stride}`)
+      .replace(/(\w+)\$le = \1\$r\.h\.le/g, (_all, n: string) => `${n}$le = ${ref.h.le}`);
+  }).join("");
+  if (out === js) throw new Error("probe-hot-paths: the emitted text no longer hoists path fields");
+  fs.writeFileSync(file, out);
+  return require(file);
+}
+
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 1_000_000);
   const why = await compileLoops();
@@ -55,6 +75,8 @@ async function main(): Promise<void> {
     ["unchecked+le", variant(uncheckedJs, path.join(dir, "v-unchecked-le.js"))],
   ];
   const ctx = makeContext(loadModel(), n);
+  const { cref } = require("@typedc/runtime");
+  variants.push(["literal-layout", literalLayout(checkedJs, path.join(dir, "v-literal-layout.js"), cref(ctx.recs))]);
   const limit = limitDataView.make(ctx) as any;
   const expected = limit.w1();
   console.log(`probe-hot-paths: ${n} records, ratio to limit-dataview (median of 7 pairs; two rounds), node ${process.version}`);

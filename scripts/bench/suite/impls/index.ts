@@ -2,6 +2,7 @@
 import type { ImplFactory } from "../impl.js";
 import { limitDataView } from "./limit-dataview.js";
 import { handwrittenTypedArrays } from "./handwritten-typedarrays.js";
+import { handwrittenDataViewArg } from "./handwritten-dataview-arg.js";
 import { typedcCodegen, typedcDynamicView, typedcPrecompiled, typedcTable, typedcTableUnchecked } from "./typedc.js";
 import { plainObjects } from "./plain-objects.js";
 import { structurae } from "./structurae.js";
@@ -14,6 +15,7 @@ import { koffiPeer } from "./koffi.js";
 export const IMPLEMENTATIONS: readonly ImplFactory[] = [
   limitDataView,
   handwrittenTypedArrays,
+  handwrittenDataViewArg,
   typedcTable,
   typedcTableUnchecked,
   typedcCodegen,
