@@ -10,7 +10,7 @@ import { deepFreeze } from "./protect.js";
 import type { Region } from "./region.js";
 import { arrayPlan, planOf } from "./view-plan.js";
 import { arrayLength, makeView } from "./view-make.js";
-import type { Strategy, ViewState } from "./view-state.js";
+import { Binding, type Strategy } from "./view-state.js";
 
 /** BindOptions choose the morph strategy, the access-path root and an optional element count. */
 export interface BindOptions {
@@ -33,9 +33,6 @@ export function bindView(table: TypeTable, region: Region, options: BindOptions 
   assert(t.shape === "record" || t.shape === "array", `bindView of a ${t.shape} root`);
   const h = makeHandle(region, table.endian);
   const a = h.base;
-  const s: ViewState = {
-    h, a, tp, t, length: t.shape === "array" ? arrayLength({ h }, t, a) : 0,
-    strategy: options.strategy ?? "table", parent: null, seg: options.name ?? t.name,
-  };
-  return makeView(s);
+  const length = t.shape === "array" ? arrayLength({ h }, t, a) : 0;
+  return makeView(new Binding(h, a, tp, t, length, options.strategy ?? "table", null, options.name ?? t.name));
 }

@@ -9,7 +9,7 @@
 import { HOST_LITTLE_ENDIAN, type Handle } from "./primitives.js";
 import { getByName, getMember, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
-import { fastState, ViewBase, type ViewState } from "./view-state.js";
+import { elementBinding, registerRecordClass, type RecordReaders } from "./view-record.js";
 import { decorateRecordPrototype, tableClass, type StructViewClass } from "./view-struct.js";
 
 const cache = new WeakMap<TypePlan, StructViewClass>();
@@ -42,57 +42,78 @@ const DV: Readonly<Record<string, { get: string; set: string; fits: string; wide
 
 function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
   const members = Object.values(t.m);
-  const body = members.map((m, k) => `${JSON.stringify(m.name)}: ${accessorSource(m, k, tp.le)},`).join("\n");
-  const src = `"use strict";\nreturn {\n${body}\n};`;
-  let make: (...args: unknown[]) => Record<string, PropertyDescriptor>;
+  let make: (...args: unknown[]) => { C: StructViewClass; R: RecordReaders; D: Record<string, PropertyDescriptor> };
   try {
-    make = new Function("fastState", "rethrow", "getMember", "setMember", "M", "T", "getByName", "setByName", src) as typeof make;
+    make = new Function("elementBinding", "rethrow", "getMember", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
   } catch {
     return undefined; // CSP without 'unsafe-eval': fall back to the table strategy
   }
-  const descriptors = make(fastState, rethrow, getMember, setMember, members, t, getByName, setByName);
-  const C = class extends ViewBase {
-    constructor(s: ViewState) {
-      super(s);
-      Object.preventExtensions(this);
-    }
-  };
-  decorateRecordPrototype(C.prototype, t, (m) => descriptors[m.name]);
+  const { C, R, D } = make(elementBinding, rethrow, getMember, setMember, members, t, getByName, setByName);
+  registerRecordClass(C.prototype, R);
+  decorateRecordPrototype(C.prototype, t, (m) => D[m.name]);
   return C;
 }
 
 /**
- * accessorSource lowers one member. For `pid: i32` at offset 4 of a little-endian format:
- *   get() { const s = fastState(this); if (s.t !== T) return getByName(s, "pid");
- *           return s.h.dv.getInt32(s.a + 4, true); }
- *   set(v) { const s = fastState(this); if (s.t !== T) return setByName(s, "pid", v);
- *            if ((v | 0) === v) s.h.dv.setInt32(s.a + 4, v, true); else <codec, which throws> }
- * (`s.t !== T` only after the allocator installed another table, see protect.ts).
+ * classSource is the source of a record view class with its own private fields (the
+ * binding, see view-record.ts), its readers `R` and its member accessors `D`, which are
+ * made inside the class body so that they can read the private fields.
+ */
+function classSource(members: readonly MemberPlan[], le: boolean): string {
+  const accessors = members.map((m, k) => `${JSON.stringify(m.name)}: ${accessorSource(m, k, le)},`).join("\n");
+  return `"use strict";
+let R, D;
+const C = class {
+  #h; #a; #t; #p; #g; #s;
+  constructor(h, a, t, p, g, s) { this.#h = h; this.#a = a; this.#t = t; this.#p = p; this.#g = g; this.#s = s; }
+  static {
+    const vs = (v) => (v.#s ??= elementBinding(v.#h, v.#a, v.#t, v.#p, v.#g));
+    R = {
+      h: (v) => v.#h, a: (v) => v.#a, t: (v) => v.#t, state: vs, has: (v) => #h in v,
+      replace: (v, s) => { v.#s = s; v.#h = s.h; v.#a = s.a; v.#t = s.t; },
+    };
+    D = {
+${accessors}
+    };
+  }
+};
+return { C, R, D };`;
+}
+
+/**
+ * accessorSource lowers one member; `this.#h`, `this.#a`, `this.#t` are the view's handle,
+ * address and type plan, `vs(this)` its full binding (slow paths only). For `pid: i32` at
+ * offset 4 of a little-endian format:
+ *   get() { if (this.#t !== T) return getByName(vs(this), "pid");
+ *           return this.#h.dv.getInt32(this.#a + 4, true); }
+ *   set(v) { if (this.#t !== T) return setByName(vs(this), "pid", v);
+ *            if ((v | 0) === v) this.#h.dv.setInt32(this.#a + 4, v, true); else <codec, which throws> }
+ * (`this.#t !== T` only after the allocator installed another table, see protect.ts).
  */
 function accessorSource(m: MemberPlan, k: number, le: boolean): string {
   const seg = JSON.stringify("." + m.name);
   const name = JSON.stringify(m.name);
-  const G = `const s = fastState(this); if (s.t !== T) return getByName(s, ${name});`;
-  const S = `const s = fastState(this); if (s.t !== T) return setByName(s, ${name}, v);`;
-  const slowGet = `try { return M[${k}].codec.rd(s.h, s.a + ${m.off}); } catch (e) { rethrow(e, s, ${seg}); }`;
-  const slowSet = `try { M[${k}].codec.wr(s.h, s.a + ${m.off}, v); } catch (e) { rethrow(e, s, ${seg}); }`;
+  const G = `if (this.#t !== T) return getByName(vs(this), ${name});`;
+  const S = `if (this.#t !== T) return setByName(vs(this), ${name}, v);`;
+  const slowGet = `try { return M[${k}].codec.rd(this.#h, this.#a + ${m.off}); } catch (e) { rethrow(e, vs(this), ${seg}); }`;
+  const slowSet = `try { M[${k}].codec.wr(this.#h, this.#a + ${m.off}, v); } catch (e) { rethrow(e, vs(this), ${seg}); }`;
   const dv = m.shape === "scalar" && m.codec !== null ? DV[m.codec.id] : undefined;
   if (dv !== undefined) {
     const endian = dv.wide ? `, ${le}` : "";
-    return `{ get() { ${G} return s.h.dv.${dv.get}(s.a + ${m.off}${endian}); },
-  set(v) { ${S} if (${dv.fits}) s.h.dv.${dv.set}(s.a + ${m.off}, v${endian}); else { ${slowSet} } } }`;
+    return `{ get() { ${G} return this.#h.dv.${dv.get}(this.#a + ${m.off}${endian}); },
+  set(v) { ${S} if (${dv.fits}) this.#h.dv.${dv.set}(this.#a + ${m.off}, v${endian}); else { ${slowSet} } } }`;
   }
   if (m.shape === "scalar" && m.codec !== null && (m.codec.id === "i64" || m.codec.id === "u64") && le === HOST_LITTLE_ENDIAN) {
     // Same byte order as the host: an aligned BigInt64Array element (DataView.getBigInt64 is ~9x slower).
     const arr = m.codec.id === "i64" ? "i64" : "u64";
     const get = m.codec.id === "i64" ? "getBigInt64" : "getBigUint64";
-    return `{ get() { ${G} const a = s.a + ${m.off}; return (a & 7) === 0 ? s.h.${arr}[a >>> 3] : s.h.dv.${get}(a, ${le}); },
+    return `{ get() { ${G} const a = this.#a + ${m.off}; return (a & 7) === 0 ? this.#h.${arr}[a >>> 3] : this.#h.dv.${get}(a, ${le}); },
   set(v) { ${S} ${slowSet} } }`;
   }
   if (m.shape === "scalar" || m.shape === "atomic" || m.shape === "bits") {
     return `{ get() { ${G} ${slowGet} }, set(v) { ${S} ${slowSet} } }`;
   }
-  return `{ get() { ${G} return getMember(s, M[${k}]); }, set(v) { ${S} setMember(s, M[${k}], v); } }`;
+  return `{ get() { ${G} return getMember(vs(this), M[${k}]); }, set(v) { ${S} setMember(vs(this), M[${k}], v); } }`;
 }
 
 /** FieldAccessor reads and writes one member of a record at record address `a` (for compiled code). */

@@ -7,12 +7,51 @@
 import { AccessMessages, checkIndex, protectionError } from "./checks.js";
 import { toPlain } from "./convert.js";
 import { getValue, setValue } from "./view-make.js";
+import type { TypePlan } from "./view-plan.js";
+import type { RecordViewClass } from "./view-record.js";
 import { fastState, pathOf, requireState, STATE, TARGET, ViewBase, type ViewState } from "./view-state.js";
+import { structClass } from "./view-struct.js";
 
-/** elementGet reads element `i` of an array view. */
+/**
+ * Elements is how an array view's elements are made, decided once per binding (kept in
+ * `ViewState.el`). A class, not a literal (see Binding in view-state.ts).
+ */
+class Elements {
+  /** `arr.get` and `arr.set` through the proxy, bound to this binding on first use. */
+  get: ((i: number) => any) | undefined = undefined;
+  set: ((i: number, v: unknown) => void) | undefined = undefined;
+  constructor(
+    /** The binding this was made for (a copied binding, e.g. installTable's, makes its own). */
+    readonly of: ViewState,
+    /** The element type. */
+    readonly t: TypePlan,
+    /** Record elements: their view class; null for any other element type. */
+    readonly C: RecordViewClass | null,
+  ) {}
+}
+
+function elementsOf(s: ViewState): Elements {
+  let e = s.el as Elements | undefined;
+  if (e === undefined || e.of !== s) {
+    const t = s.tp.types[s.t.elem];
+    e = new Elements(s, t, t.shape === "record" ? structClass(s.tp, t, s.strategy) : null);
+    s.el = e;
+  }
+  return e;
+}
+
+/**
+ * elementGet reads element `i` of an array view. A record element's view is made here
+ * directly: it lies inside the array's extent, which was checked when the array view
+ * was made, and it is not made non-extensible (its class's guard still refuses writes
+ * of unknown members, view-record.ts).
+ */
 export function elementGet(s: ViewState, i: number): any {
   if (!(i >>> 0 === i && i < s.length)) checkIndex(i, s.length, `${pathOf(s)}[${i}]`);
-  return getValue(s, s.tp.types[s.t.elem], s.a + i * s.t.stride, i);
+  const e = elementsOf(s);
+  const a = s.a + i * s.t.stride;
+  if (e.C !== null) return new e.C(s.h, a, e.t, s, i);
+  return getValue(s, e.t, a, i);
 }
 
 /** elementSet writes element `i` of an array view. */
@@ -52,14 +91,20 @@ export class ArrayView extends ViewBase {
 Object.freeze(ArrayView.prototype);
 
 // ElementIterator walks an array view's elements (a class: generators are slower in V8).
+// Record elements are made here directly, as elementGet makes them (i < length needs no other check).
 class ElementIterator implements IterableIterator<any> {
   private i = 0;
-  constructor(private readonly s: ViewState) {}
+  private readonly e: Elements;
+  constructor(private readonly s: ViewState) {
+    this.e = elementsOf(s);
+  }
   next(): IteratorResult<any> {
     const i = this.i;
-    if (i >= this.s.length) return { value: undefined, done: true };
+    const s = this.s;
+    if (i >= s.length) return { value: undefined, done: true };
     this.i = i + 1;
-    return { value: elementGet(this.s, i), done: false };
+    const C = this.e.C;
+    return { value: C !== null ? new C(s.h, s.a + i * s.t.stride, this.e.t, s, i) : elementGet(s, i), done: false };
   }
   [Symbol.iterator](): IterableIterator<any> {
     return this;
@@ -140,13 +185,9 @@ const handler: ProxyHandler<ArrayView> = {
 // boundMethod returns `get`/`set` bound to the array's state (cached in it), so that
 // `arr.get(i)` through the proxy does not look the state up again on every call.
 function boundMethod(s: ViewState, name: "get" | "set"): (...args: any[]) => any {
-  const key = name === "get" ? elementGet : elementSet;
-  let f = s.kids?.get(key);
-  if (f === undefined) {
-    f = name === "get" ? (i: number) => elementGet(s, i) : (i: number, v: unknown) => elementSet(s, i, v);
-    (s.kids ??= new Map()).set(key, f);
-  }
-  return f;
+  const e = elementsOf(s);
+  if (name === "get") return (e.get ??= (i: number) => elementGet(s, i));
+  return (e.set ??= (i: number, v: unknown) => elementSet(s, i, v));
 }
 
 /** arrayProxy returns the indexable view of an array binding. */

@@ -9,16 +9,20 @@ import { AccessMessages, assert, checkArea, rangeError } from "./checks.js";
 import { TypedError } from "./errors.js";
 import { assignInto } from "./convert.js";
 import { loadPointer, storePointer } from "./pointer.js";
-import { pathOf, type ViewState, segText, type Seg } from "./view-state.js";
+import { Binding, pathOf, type ViewState, segText, type Seg } from "./view-state.js";
 import type { MemberPlan, TypePlan } from "./view-plan.js";
 import { structClass } from "./view-struct.js";
 import { arrayProxy } from "./view-array.js";
 
-/** makeView returns the view of a record or array binding, checking that it lies in its area. */
+/**
+ * makeView returns the view of a record or array binding, checking that it lies in its
+ * area. Record views are made non-extensible (SPEC §4; element views of arrays are made
+ * by view-array.ts without it, see view-record.ts).
+ */
 export function makeView(s: ViewState): any {
   const extent = s.t.shape === "array" ? s.length * s.t.stride : s.t.size;
   if (s.a < s.h.base || s.a + extent > s.h.end) checkArea(s.a, extent, s.h.base, s.h.end, pathOf(s));
-  if (s.t.shape === "record") return new (structClass(s.tp, s.t, s.strategy))(s);
+  if (s.t.shape === "record") return Object.preventExtensions(new (structClass(s.tp, s.t, s.strategy))(s.h, s.a, s.t, s.parent, s.seg, s));
   assert(s.t.shape === "array", `makeView of a ${s.t.shape}`);
   return arrayProxy(s);
 }
@@ -36,7 +40,7 @@ export function arrayLength(s: { h: { end: number } }, t: TypePlan, a: number): 
 export function childState(s: ViewState, typeIndex: number, a: number, seg: Seg): ViewState {
   const t = s.tp.types[typeIndex];
   const length = t.shape === "array" ? arrayLength(s, t, a) : 0;
-  return { h: s.h, a, tp: s.tp, t, length, strategy: s.strategy, parent: s, seg };
+  return new Binding(s.h, a, s.tp, t, length, s.strategy, s, seg);
 }
 
 /** rethrow adds the access path to a TypedError thrown by a codec (which does not know it). */

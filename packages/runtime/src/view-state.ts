@@ -6,6 +6,7 @@
 import { AccessMessages, describeValue, protectionError, rangeError } from "./checks.js";
 import type { Handle } from "./primitives.js";
 import type { TablePlan, TypePlan } from "./view-plan.js";
+import { recordReaders } from "./view-record.js";
 
 /** Strategy is how accessors are made: from the plan (`table`, no eval) or generated code (`codegen`). */
 export type Strategy = "table" | "codegen";
@@ -25,6 +26,29 @@ export interface ViewState {
   readonly seg: Seg;
   /** Views of record and array members, made on first access (same address and plan every time). */
   kids?: Map<object, any>;
+  /** Arrays: how elements are made (view-array.ts), decided on first access. */
+  el?: object;
+}
+
+/**
+ * Binding is the ViewState the views make (bindView, members, elements). A class, not an
+ * object literal: V8 may decide that every object a literal makes goes straight to the
+ * old generation once some objects it made lived long (allocation-site pretenuring),
+ * and the per-element bindings then fill the old generation (measured: W2 7x slower).
+ */
+export class Binding implements ViewState {
+  kids?: Map<object, any> = undefined;
+  el?: object = undefined;
+  constructor(
+    readonly h: Handle,
+    readonly a: number,
+    readonly tp: TablePlan,
+    readonly t: TypePlan,
+    readonly length: number,
+    readonly strategy: Strategy,
+    readonly parent: ViewState | null,
+    readonly seg: Seg,
+  ) {}
 }
 
 /** Seg is a path segment: a name (`tasks`, `.comm`) or an element index, kept as a number until printed. */
@@ -49,7 +73,7 @@ let readState: (v: object) => ViewState;
 let writeState: (v: object, s: ViewState) => void;
 let hasState: (v: object) => boolean;
 
-/** ViewBase is the base class of every view; its state lives in a private field. */
+/** ViewBase is the base class of array views (the targets of array proxies); its state lives in a private field. Record views: view-record.ts. */
 export class ViewBase {
   #s: ViewState;
   constructor(s: ViewState) {
@@ -64,14 +88,16 @@ export class ViewBase {
   }
 }
 
-/** stateOf returns the binding of a view (struct view or array proxy), or undefined for anything else. */
+/** stateOf returns the binding of a view (record view or array proxy), or undefined for anything else. */
 export function stateOf(v: unknown): ViewState | undefined {
   if (v === null || typeof v !== "object") return undefined;
   if (hasState(v)) return readState(v);
+  const r = recordReaders(v);
+  if (r !== undefined) return r.state(v);
   return (v as { [STATE]?: ViewState })[STATE];
 }
 
-/** fastState returns the state of a struct view; `this` of a generated accessor is always one. */
+/** fastState returns the state of an ArrayView (the target of an array proxy). */
 export function fastState(v: object): ViewState {
   return readState(v);
 }
@@ -94,7 +120,9 @@ export function registerCapability(token: object): void {
 /** replaceState installs a new binding in a view; only the holder of the allocator capability may. */
 export function replaceState(v: object, s: ViewState, capability: unknown): void {
   if (capability === undefined || capability !== capabilityToken) throw protectionError(AccessMessages.ProtectedTable, []);
+  const r = hasState(v) ? undefined : recordReaders(v);
   if (hasState(v)) writeState(v, s);
+  else if (r !== undefined) r.replace(v, s);
   else {
     const target = (v as { [STATE]?: ViewState; [TARGET]?: object })[TARGET];
     if (target === undefined) throw rangeError(AccessMessages.NotAView, [describeValue(v)]);

@@ -6,11 +6,12 @@
 import { codegenClass } from "./codegen.js";
 import { getByName, getMember, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
-import { fastState, ViewBase, type Strategy, type ViewState } from "./view-state.js";
+import { newTableRecordClass, type RecordReaders, type RecordViewClass } from "./view-record.js";
+import type { Strategy } from "./view-state.js";
 import { toPlain } from "./convert.js";
 
-/** StructViewClass constructs a record view from its state. */
-export type StructViewClass = new (s: ViewState) => ViewBase;
+/** StructViewClass constructs a record view from its binding (view-record.ts). */
+export type StructViewClass = RecordViewClass;
 
 const tableClasses = new WeakMap<TypePlan, StructViewClass>();
 
@@ -27,13 +28,8 @@ export function structClass(tp: TablePlan, t: TypePlan, strategy: Strategy): Str
 
 /** tableClass builds the view class of a record type from its plan, without eval. */
 export function tableClass(t: TypePlan): StructViewClass {
-  const C = class extends ViewBase {
-    constructor(s: ViewState) {
-      super(s);
-      Object.preventExtensions(this); // unknown members: TypeError in strict mode
-    }
-  };
-  decorateRecordPrototype(C.prototype, t, (m) => accessor(t, m));
+  const { C, r } = newTableRecordClass();
+  decorateRecordPrototype(C.prototype, t, (m) => accessor(t, m, r));
   return C;
 }
 
@@ -48,40 +44,39 @@ export function decorateRecordPrototype(proto: object, t: TypePlan, accessorOf: 
 
 // Each accessor first checks that the view is still bound to the plan its class was
 // made for (one comparison); after installTable it goes through the new plan by name.
-function accessor(t: TypePlan, m: MemberPlan): PropertyDescriptor {
+function accessor(t: TypePlan, m: MemberPlan, r: RecordReaders): PropertyDescriptor {
   const seg = "." + m.name;
   const name = m.name;
+  const { h: vh, a: va, t: vt, state } = r;
   if (m.shape === "scalar" || m.shape === "atomic" || m.shape === "bits") {
     const { rd, wr } = m.codec!;
     const off = m.off;
     return {
       get(this: object) {
-        const s = fastState(this);
-        if (s.t !== t) return getByName(s, name);
+        if (vt(this) !== t) return getByName(state(this), name);
         try {
-          return rd(s.h, s.a + off);
+          return rd(vh(this), va(this) + off);
         } catch (e) {
-          rethrow(e, s, seg);
+          rethrow(e, state(this), seg);
         }
       },
       set(this: object, v: unknown) {
-        const s = fastState(this);
-        if (s.t !== t) return setByName(s, name, v);
+        if (vt(this) !== t) return setByName(state(this), name, v);
         try {
-          wr(s.h, s.a + off, v);
+          wr(vh(this), va(this) + off, v);
         } catch (e) {
-          rethrow(e, s, seg);
+          rethrow(e, state(this), seg);
         }
       },
     };
   }
   return {
     get(this: object) {
-      const s = fastState(this);
+      const s = state(this);
       return s.t === t ? getMember(s, m) : getByName(s, name);
     },
     set(this: object, v: unknown) {
-      const s = fastState(this);
+      const s = state(this);
       if (s.t === t) setMember(s, m, v);
       else setByName(s, name, v);
     },

@@ -1,0 +1,126 @@
+/**
+ * Record views hold their binding in private fields of their own (handle, address,
+ * type plan, parent binding, path segment), so that making a view is one allocation
+ * and an accessor reads the address with no indirection. The full ViewState the
+ * view functions use (stateOf, paths, member caches) is built on first demand and kept.
+ *
+ * Two kinds of classes, both found through their prototype (recordReaders):
+ * - `table` strategy (no eval): one subclass of RecordBase per record type; all share
+ *   RecordBase's private fields and readers, so accessors stay monomorphic on them.
+ * - `codegen`: a class generated per record type (codegen.ts) with its own private fields,
+ *   constructor and accessors, so their type feedback is never shared with another type.
+ *   (Classes stamped from one class literal would share the literal's feedback and go
+ *   polymorphic as soon as two record types are used: measured 17 -> 280 ms per 1M views.)
+ *
+ * Protection (SPEC §4): a guard (a Proxy) sits in each class prototype's chain, after
+ * the members, so writing a name that is not a member reaches its `set` trap and
+ * throws a TypeError, in sloppy mode too. Views are also made non-extensible
+ * (makeView), except element views made by an array's iteration, `get(i)` and index
+ * (view-array.ts elementGet): Object.preventExtensions costs ~50 ns, more than the
+ * whole element view, and the guard alone already refuses their unknown members.
+ */
+import { assert } from "./checks.js";
+import type { Handle } from "./primitives.js";
+import type { TypePlan } from "./view-plan.js";
+import { Binding, pathOf, type Seg, type ViewState } from "./view-state.js";
+
+/**
+ * RecordViewClass constructs a record view. `s` is the full binding when the caller has
+ * one; without it `parent` is the binding of the array the view is an element of (its
+ * table plan and strategy are the element's).
+ */
+export type RecordViewClass = new (h: Handle, a: number, t: TypePlan, parent: ViewState | null, seg: Seg, s?: ViewState) => object;
+
+/** RecordReaders read and replace the private binding of one record view class's instances. */
+export interface RecordReaders {
+  readonly h: (v: object) => Handle;
+  readonly a: (v: object) => number;
+  readonly t: (v: object) => TypePlan;
+  /** The view's full binding, built on first demand and kept (so its member caches persist). */
+  readonly state: (v: object) => ViewState;
+  /** Whether `v` has the class's private fields. */
+  readonly has: (v: object) => boolean;
+  /** Installs a new binding (protect.ts `installTable` through view-state.ts `replaceState`). */
+  readonly replace: (v: object, s: ViewState) => void;
+}
+
+// Readers by prototype: module-private, so user code cannot reach a binding through them.
+const readersByProto = new WeakMap<object, RecordReaders>();
+
+/** recordReaders returns the readers of a record view, or undefined for anything else. */
+export function recordReaders(v: object): RecordReaders | undefined {
+  for (let p = Object.getPrototypeOf(v); p !== null; p = Object.getPrototypeOf(p)) {
+    const r = readersByProto.get(p);
+    if (r !== undefined) return r.has(v) ? r : undefined;
+  }
+  return undefined;
+}
+
+/** elementBinding is the full binding of an element view made without one (see RecordViewClass). */
+export function elementBinding(h: Handle, a: number, t: TypePlan, parent: ViewState | null, seg: Seg): ViewState {
+  assert(parent !== null, "a record view made without its binding has an array parent");
+  return new Binding(h, a, parent.tp, t, 0, parent.strategy, parent, seg);
+}
+
+/** registerRecordClass makes a record class's prototype chain end in the unknown-member guard and records its readers. */
+export function registerRecordClass(proto: object, r: RecordReaders): void {
+  Object.setPrototypeOf(proto, unknownMemberGuard(r));
+  readersByProto.set(proto, r);
+}
+
+let baseReaders!: RecordReaders;
+
+/** RecordBase is the base class of the table strategy's record views. */
+class RecordBase {
+  #h: Handle;
+  #a: number;
+  #t: TypePlan;
+  #p: ViewState | null;
+  #g: Seg;
+  #s: ViewState | undefined;
+  constructor(h: Handle, a: number, t: TypePlan, parent: ViewState | null, seg: Seg, s?: ViewState) {
+    this.#h = h;
+    this.#a = a;
+    this.#t = t;
+    this.#p = parent;
+    this.#g = seg;
+    this.#s = s;
+  }
+  static {
+    baseReaders = {
+      h: (v) => (v as RecordBase).#h,
+      a: (v) => (v as RecordBase).#a,
+      t: (v) => (v as RecordBase).#t,
+      state: (v) => {
+        const x = v as RecordBase;
+        return (x.#s ??= elementBinding(x.#h, x.#a, x.#t, x.#p, x.#g));
+      },
+      has: (v) => #h in v,
+      replace: (v, s) => {
+        const x = v as RecordBase;
+        x.#s = s;
+        x.#h = s.h;
+        x.#a = s.a;
+        x.#t = s.t;
+      },
+    };
+  }
+}
+registerRecordClass(RecordBase.prototype, baseReaders);
+
+/** newTableRecordClass makes a record view class of the table strategy (members: decorateRecordPrototype) and gives its readers. */
+export function newTableRecordClass(): { C: RecordViewClass; r: RecordReaders } {
+  return { C: class extends RecordBase {}, r: baseReaders };
+}
+
+// unknownMemberGuard is the prototype at the end of a record class's chain: a write of a
+// name that no member answers lands in its `set` trap with the view as receiver. Writes
+// through objects that merely inherit from a view go on as usual.
+function unknownMemberGuard(r: RecordReaders): object {
+  return new Proxy(Object.prototype, {
+    set(target, prop, value, receiver) {
+      if (typeof receiver !== "object" || receiver === null || !r.has(receiver)) return Reflect.set(target, prop, value, receiver);
+      throw new TypeError(`${pathOf(r.state(receiver))}: Cannot set '${String(prop)}' on a typed view: it is not a member of '${r.t(receiver).name}'.`);
+    },
+  });
+}
