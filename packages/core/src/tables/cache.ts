@@ -46,7 +46,8 @@ export function clearTableCache(): void {
   size = 0;
 }
 
-// contentKey is the JSON of the type and of the declarations it reaches (in the DeclSet's order), or null.
+// contentKey is the JSON of the type and of the declarations it reaches (name and declaration, in the order
+// found: a function of the content, and the table depends on the declarations by name only), or null.
 function contentKey(decls: DeclSet, type: CType): string | null {
   let byType = keys.get(decls);
   if (byType === undefined) keys.set(decls, (byType = new WeakMap()));
@@ -62,16 +63,13 @@ function computeKey(decls: DeclSet, type: CType): string | null {
   const names = new Set<string>();
   if (!walk(type, names)) return null;
   // Closed over the references of the declarations found; a name with no declaration stays out (the build throws for it).
-  const queue = [...names];
-  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+  const reached: unknown[] = [];
+  for (const name of names) {
     const decl = decls.types[name];
     if (decl === undefined) continue;
-    const found = new Set<string>();
-    if (!walk(decl, found)) return null;
-    for (const n of found) if (!names.has(n)) (names.add(n), queue.push(n));
+    reached.push(name, decl);
+    if (!walk(decl, names)) return null; // adds the names it references: the loop visits them too
   }
-  const reached: unknown[] = [];
-  for (const name in decls.types) if (names.has(name)) reached.push(name, decls.types[name]);
   return JSON.stringify([type, reached]);
 }
 
