@@ -33,7 +33,7 @@ export function moveTo(k: number): number {
 }
 `;
 
-/** MAIN_TS uses the imported values in index positions, assigned values, compound assignments, for-of and pointer writes. */
+/** MAIN_TS uses the imported values in index positions, assigned values, compound assignments, for-of, versioned loops and pointer writes. */
 const MAIN_TS = `import { __typed, TypedMemory } from "@typedc/runtime";
 import type { array } from "@typedc/runtime";
 import { SLOT, VALUE, BIG, table, moveTo, type Task } from "./slot";
@@ -50,12 +50,16 @@ export function run(): unknown[] {
   for (const t of tasks) sum += t.pid + VALUE;
   for (const t of table) t.pid = VALUE + SLOT;
   table[SLOT].parent = table[K];
-  return [tasks[SLOT].pid, String(tasks[K].big), tasks[1].parent!.pid, sum, table[SLOT].parent!.pid, table[0].pid, moveTo(3)];
+  let more = 0;
+  for (let i = K; i < table.length; i++) more += table[i].pid;   // versioned: an imported start and root
+  for (let i = 0; i < SLOT; i++) tasks[i].pid += VALUE;          // an imported bound: typed arrays, checked indices
+  more += tasks[0].pid + tasks[1].pid;
+  return [tasks[SLOT].pid, String(tasks[K].big), tasks[1].parent!.pid, sum, table[SLOT].parent!.pid, table[0].pid, moveTo(3), more];
 }
 `;
 
 /** EXPECTED is what run() returns: pid 41 + 41 + 1, big 5 + 5, the sum over 4 tasks, the imported table's writes. */
-const EXPECTED = [83, "10", 83, 83 + 4 * 41, 43, 43, 32];
+const EXPECTED = [83, "10", 83, 83 + 4 * 41, 43, 43, 32, 43 + 43 + 41 + 41];
 
 /** runMain runs `main.js` in a fresh Node process (the output's own `require`s) and returns run()'s result. */
 function runMain(dir: string): unknown {
