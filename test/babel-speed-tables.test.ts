@@ -16,6 +16,9 @@ const arm = ABIS["armv7-linux"];
 const fresh = (d: DeclSet, type: CType, abi: AbiSpec = x64) => buildTableOfTypeWith(LAYOUT_ENGINE, d, type, abi);
 /** copy is a deep copy: equal content in new objects (what a rebuild's extractor makes). */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** allFrozen tells whether an object and every object reachable from it is frozen. */
+const allFrozen = (value: unknown): boolean =>
+  typeof value !== "object" || value === null || (Object.isFrozen(value) && Object.values(value).every(allFrozen));
 const item = (fieldType: CType, loc = { file: "/p/a.ts", start: 10, length: 40 }): DeclSet => ({
   types: {
     Item: { kind: "record", name: "Item", record: struct([f("id", s("i32")), f("v", fieldType), f("next", ptr(named("Item")))]), loc },
@@ -41,7 +44,10 @@ describe("buildTableOfType's table cache", () => {
     const first = buildTableOfType(item(s("u16")), array(named("Item"), 64), x64);
     const again = buildTableOfType(copy(item(s("u16"))), array(named("Item"), 64), x64);
     expect(again).toBe(first);
-    expect(Object.isFrozen(first) && Object.isFrozen(first.types) && Object.isFrozen(first.types[0])).toBe(true);
+    expect(allFrozen(first)).toBe(true);
+    const withEnum = buildTableOfType(decls, named("Task"), x64); // records, enums, bit-fields, pointers, arrays
+    expect(withEnum.types.some((t) => t.tag === "enumeration_type")).toBe(true);
+    expect(allFrozen(withEnum)).toBe(true);
   });
 
   it("misses when a field the type reaches changes, and gives the changed table", () => {

@@ -1,6 +1,5 @@
 import type { AbiSpec } from "../abi/spec.js";
 import type { CType, DeclSet } from "../ir/ctype.js";
-import { deepFreeze } from "./freeze.js";
 import type { TypeTable } from "./schema.js";
 
 /**
@@ -31,7 +30,7 @@ export function cachedTable(decls: DeclSet, type: CType, abi: AbiSpec, build: ()
   if (key === null) return build();
   const known = tables.get(abi)?.get(key);
   if (known !== undefined) return known;
-  const table = deepFreeze(build());
+  const table = freezeTable(build());
   if (size >= MAX_TABLES) clearTableCache();
   let byKey = tables.get(abi);
   if (byKey === undefined) tables.set(abi, (byKey = new Map()));
@@ -44,6 +43,23 @@ export function cachedTable(decls: DeclSet, type: CType, abi: AbiSpec, build: ()
 export function clearTableCache(): void {
   tables = new WeakMap();
   size = 0;
+}
+
+// freezeTable deep-freezes a table by its schema (what deepFreeze does, without walking every key of every object).
+function freezeTable(table: TypeTable): TypeTable {
+  for (const type of table.types) {
+    if (Object.isFrozen(type)) continue; // a shared scalar entry, or an entry seen already
+    if (type.tag === "structure_type" || type.tag === "union_type") {
+      for (const m of type.members) Object.freeze(m);
+      Object.freeze(type.members);
+    } else if (type.tag === "enumeration_type") {
+      for (const e of type.enumerators) Object.freeze(e);
+      Object.freeze(type.enumerators);
+    }
+    Object.freeze(type);
+  }
+  Object.freeze(table.types);
+  return Object.freeze(table);
 }
 
 // contentKey is the JSON of the type and of the declarations it reaches (name and declaration, in the order
