@@ -3,9 +3,10 @@
  * loop with no iterator; object elements are CompiledRefs, scalars are read into the variable.
  */
 import * as t from "@babel/types";
-import { Diagnostics, resolveType, valueInfoOf } from "@typedc/core";
+import { Diagnostics, REF_FIELD_PATHS, resolveType, valueInfoOf } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, skipOuter, typedExpressionType } from "./gen-bindings.js";
 import { hoistedName, localRef, locationOf, loopName, prop, refDeclarations, refExpr, rtCall, type LocalRef } from "./gen-file-state.js";
+import { alignmentTerms, newFastLoop, versionable, visitTwice, withTemps } from "./gen-loop-version.js";
 import { report } from "./gen-report.js";
 import { compactText, parentOf } from "./gen-state.js";
 import { replaced, visitEachChild, type Visitor } from "./gen-transform.js";
@@ -45,37 +46,55 @@ export function visitForOf(v: Visitor, node: t.ForOfStatement): t.Node | t.Node[
     element.shape === "record" || element.shape === "array" ? rtCall(fs, "sub", [IT(), address, prop(IP(), "t"), path])
     : element.shape === "pointer" ? rtCall(fs, "pget", [IT(), IP(), address, path, location])
     : t.callExpression(prop(IP(), "rd"), [prop(IT(), "h"), address, path, location]);
-  const body = node.body.type === "BlockStatement" ? v.statements(node.body.body) : asStatements(v.visit(node.body));
+  const visitBody = (): t.Statement[] => (node.body.type === "BlockStatement" ? v.statements(node.body.body) : asStatements(v.visit(node.body)));
   const kind = list.kind === "const" ? "const" : list.kind === "let" ? "let" : "var";
-  const head = [
-    t.variableDeclarator(I(), t.numericLiteral(0)),
+  const headOf = (): t.VariableDeclarator[] => [
     t.variableDeclarator(IT(), itInit),
     t.variableDeclarator(IP(), rtCall(fs, "cpath", [prop(IT(), "tp"), prop(IT(), "t"), t.stringLiteral("[]")])),
   ];
-  let prefix: t.Statement[];
-  if (r?.loop !== undefined) {
-    const parts = loopParts(v, r, it, ip, address, value, loopVar.name, node.body, kind);
-    head.push(...parts.head);
-    prefix = parts.body;
-  } else {
-    prefix = [t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(loopVar.name), value)]), ...refDeclarations(fs, node)];
-  }
-  const loop = t.forStatement(t.variableDeclaration("let", head), t.binaryExpression("<", I(), prop(IT(), "length")), t.updateExpression("++", I()), t.blockStatement([...prefix, ...body]));
-  return replaced(loop, node);
+  const forLoop = (head: t.VariableDeclarator[], step: t.Expression, statements: t.Statement[]) =>
+    t.forStatement(t.variableDeclaration("let", head), t.binaryExpression("<", I(), prop(IT(), "length")), step, t.blockStatement(statements));
+  const emitLoop = (body: t.Statement[]): t.Node => {
+    const head = [t.variableDeclarator(I(), t.numericLiteral(0)), ...headOf()];
+    let prefix: t.Statement[];
+    if (r?.loop !== undefined) {
+      const parts = loopParts(v, r, it, ip, address, value, loopVar.name, node.body, kind);
+      head.push(...parts.head);
+      prefix = [...parts.address, ...parts.object];
+    } else {
+      prefix = [t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(loopVar.name), value)]), ...refDeclarations(fs, node)];
+    }
+    return replaced(forLoop(head, t.updateExpression("++", I()), [...prefix, ...body]), node);
+  };
+  if (r?.loop === undefined || !versionable(fs, node)) return emitLoop(visitBody());
+  // Loop versioning (gen-loop-version.ts): the fast copy steps the element address and reads and
+  // writes through the memory's typed arrays; the guard is tested once, before the loop.
+  const fast = newFastLoop(node, "", new Set(), { variable: r, it });
+  const { fastOut, usualOut, used } = visitTwice(v, fast, visitBody);
+  if (!used) return emitLoop(usualOut);
+  const parts = loopParts(v, r, it, ip, address, value, loopVar.name, node.body, kind);
+  const A = () => t.identifier(hoistedName(r, "a"));
+  const fastHead = [t.variableDeclarator(I(), t.numericLiteral(0)), t.variableDeclarator(A(), prop(IT(), "a"))];
+  const fastStep = t.sequenceExpression([t.updateExpression("++", I()), t.assignmentExpression("=", A(), t.binaryExpression("+", A(), prop(IP(), "s0")))]);
+  const fastBody = withTemps(t.blockStatement([...parts.object.map((s) => t.cloneNode(s, true)), ...fastOut]), fast) as t.BlockStatement;
+  const usualLoop = forLoop([t.variableDeclarator(I(), t.numericLiteral(0))], t.updateExpression("++", I()), [...parts.address, ...parts.object, ...usualOut]);
+  const guard = alignmentTerms(fs, fast).reduce((x, y) => t.logicalExpression("&&", x, y));
+  // A deep copy of the fast loop: the two copies must not share nodes (later plugins rewrite nodes in place).
+  const fastLoop = t.cloneNode(forLoop(fastHead, fastStep, fastBody.body), true);
+  const versioned = t.ifStatement(guard, t.blockStatement([fastLoop]), t.blockStatement([usualLoop]));
+  return replaced(t.blockStatement([t.variableDeclaration("const", [...headOf(), ...parts.head]), versioned]), node);
 }
-
-/** HANDLE_FIELDS are the handle fields a loop variable takes from the iterated array's ref. */
-const HANDLE_FIELDS: Readonly<Record<string, readonly string[]>> = { h: ["h"], dv: ["h", "dv"], le: ["h", "le"] };
 
 /**
  * loopParts declares a const loop variable's hoisted parts: its paths, path fields and handle
- * fields in the loop head; its address (`t$a`) and, only if used as a value, the element object
- * and its ref in the body (the tsc plugin's emit-for-of.ts).
+ * fields (`head`); its address (`address`: `const t$a = ...`) and, only if used as a value, the
+ * element object and its ref (`object`) in the body (the tsc plugin's emit-for-of.ts).
  */
 function loopParts(v: Visitor, r: LocalRef, it: string, ip: string, address: t.Expression, element: t.Expression, name: string, statement: t.Statement, kind: "const" | "let" | "var") {
   const { fs } = v;
   const head: t.VariableDeclarator[] = [];
-  const body: t.Statement[] = [];
+  const addressDecl: t.Statement[] = [];
+  const object: t.Statement[] = [];
   for (const [chainKey, pathName] of r.paths) {
     const keys = chainKey.split(">");
     const last = t.stringLiteral(keys[keys.length - 1]!);
@@ -86,20 +105,21 @@ function loopParts(v: Visitor, r: LocalRef, it: string, ip: string, address: t.E
   }
   for (const field of r.fields) {
     const dot = field.indexOf(".");
+    const handle = REF_FIELD_PATHS[field];
     if (dot >= 0) head.push(t.variableDeclarator(t.identifier(hoistedName(r, field)), prop(t.identifier(field.slice(0, dot)), field.slice(dot + 1))));
-    else if (HANDLE_FIELDS[field] !== undefined) head.push(t.variableDeclarator(t.identifier(hoistedName(r, field)), HANDLE_FIELDS[field]!.reduce<t.Expression>((e, n) => prop(e, n), t.identifier(it))));
+    else if (handle?.[0] === "h") head.push(t.variableDeclarator(t.identifier(hoistedName(r, field)), handle.reduce<t.Expression>((e, n) => prop(e, n), t.identifier(it))));
   }
   const needsObject = r.refUsed || usedAsValue(statement, name);
   const a = r.fields.has("a") ? t.identifier(hoistedName(r, "a")) : address;
-  if (r.fields.has("a")) body.push(t.variableDeclaration("const", [t.variableDeclarator(t.identifier(hoistedName(r, "a")), address)]));
+  if (r.fields.has("a")) addressDecl.push(t.variableDeclaration("const", [t.variableDeclarator(t.identifier(hoistedName(r, "a")), address)]));
   if (needsObject) {
     const value = element.type === "CallExpression" ? { ...element, arguments: [element.arguments[0]!, t.cloneNode(a, true), ...element.arguments.slice(2)] } : element;
     const decls = [t.variableDeclarator(t.identifier(name), value)];
     if (r.refUsed) decls.push(t.variableDeclarator(t.identifier(r.refName), t.identifier(name)));
-    body.push(t.variableDeclaration(kind, decls));
+    object.push(t.variableDeclaration(kind, decls));
   }
   fs.anchored.delete(parentOf(fs.st, parentOf(fs.st, r.binding.decl)!)!); // declared here, not by refDeclarations
-  return { head, body };
+  return { head, address: addressDecl, object };
 }
 
 /** usedAsValue tells whether a loop body names the variable other than as the root of an access chain. */

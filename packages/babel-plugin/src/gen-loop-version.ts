@@ -15,7 +15,7 @@ import { visitEachChild, type Visitor } from "./gen-transform.js";
 
 /** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop). */
 export interface FastLoop {
-  readonly loop: t.ForStatement;
+  readonly loop: t.ForStatement | t.ForOfStatement;
   readonly counter: string;
   /** Roots indexed by the counter that the guard may prove in range (`B <= length`). */
   readonly provable: ReadonlySet<Binding>;
@@ -27,6 +27,14 @@ export interface FastLoop {
   readonly temps: string[];
   /** Refs anchored inside the loop that the fast copy declared (refDeclarations): the usual copy declares them again. */
   readonly declared: [t.Node, LocalRef[]][];
+  /** A `for...of` loop: its variable and the iterated array's ref (the guard tests `it.h`, `it.a`). */
+  readonly forOf?: ForOfParts;
+}
+
+/** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
+export interface ForOfParts {
+  readonly variable: LocalRef;
+  readonly it: string;
 }
 
 /** CountedLoop is what the guard is built from: the counter, its start and its bound. */
@@ -115,7 +123,7 @@ function bodyIsSimple(body: t.Node): boolean {
 }
 
 /** declaredBefore tells whether a binding is bound once outside the loop (its ref and hoisted fields are in scope of the guard). */
-function declaredBefore(st: GenState, b: Binding, loop: t.ForStatement): boolean {
+function declaredBefore(st: GenState, b: Binding, loop: t.ForStatement | t.ForOfStatement): boolean {
   const d = b.decl;
   return !b.mutable && (fileOfNode(st, d) !== st.file || d.end! <= loop.start! || d.start! >= loop.end!);
 }
@@ -142,43 +150,70 @@ function provableRoots(fs: FileState, loop: t.ForStatement, counter: string): Se
   return out;
 }
 
+/**
+ * visitTwice visits a loop's code as the fast copy (`fast` set), then as usual (the tsc plugin's
+ * visitTwice): the fast copy's diagnostics are dropped, the refs it declared are declared again,
+ * and an unused fast copy gives its temporaries' numbers back.
+ */
+export function visitTwice<T>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out): { fastOut: T; usualOut: T; used: boolean } {
+  const { fs } = v;
+  const { st } = fs;
+  const reported = st.diagnostics.length;
+  const counter = fs.counter;
+  fs.fastLoop = fast;
+  let fastOut = visitOnce();
+  const used = fast.proven.size > 0 || fast.arrays.size > 0;
+  if (used) fastOut = finishFast(fastOut);
+  fs.fastLoop = undefined;
+  st.diagnostics.length = reported;
+  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
+  if (!used) fs.counter = counter;
+  return { fastOut, usualOut: visitOnce(), used };
+}
+
+/** newFastLoop is the fast copy's state for a loop. */
+export function newFastLoop(loop: t.ForStatement | t.ForOfStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts): FastLoop {
+  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf };
+}
+
+/** versionable tells whether a loop may be versioned: not inside another's copy, not labelled, a simple body. */
+export function versionable(fs: FileState, node: t.ForStatement | t.ForOfStatement): boolean {
+  return fs.fastLoop === undefined && parentOf(fs.st, node)?.type !== "LabeledStatement" && bodyIsSimple(node.body);
+}
+
 /** visitFor versions a counted loop over typed fields; undefined when the loop is compiled as usual. */
 export function visitFor(v: Visitor, node: t.ForStatement): t.Node | undefined {
   const { fs } = v;
   const { st } = fs;
-  if (fs.fastLoop !== undefined || parentOf(st, node)?.type === "LabeledStatement") return undefined;
+  if (!versionable(fs, node)) return undefined;
   const loop = countedLoop(st, node);
-  if (loop === undefined || !bodyIsSimple(node.body)) return undefined;
+  if (loop === undefined) return undefined;
   const names = [loop.counter, ...[loop.start, loop.bound].filter((e): e is t.Identifier => e.type === "Identifier").map((e) => e.name)];
   if (names.some((n) => assignsIn(st, node.body, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node, loop.counter) : new Set<Binding>();
-
-  // The fast copy first; its diagnostics are dropped (the usual copy reports the same ones).
-  const reported = st.diagnostics.length;
-  const fast: FastLoop = { loop: node, counter: loop.counter, provable: bounds, proven: new Map(), arrays: new Map(), temps: [], declared: [] };
-  fs.fastLoop = fast;
-  // A deep copy: the two copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
-  const fastLoop = t.cloneNode(withElementAddresses(fs, visitEachChild(v, node) as t.ForStatement, loop, fast), true);
-  fs.fastLoop = undefined;
-  st.diagnostics.length = reported;
-  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
-  const usual = visitEachChild(v, node) as t.ForStatement;
-  if (fast.proven.size === 0 && fast.arrays.size === 0) return usual;
+  const fast = newFastLoop(node, loop.counter, bounds);
+  const { fastOut, usualOut, used } = visitTwice(v, fast, () => visitEachChild(v, node) as t.ForStatement, (out) => withElementAddresses(fs, out, loop, fast));
+  if (!used) return usualOut;
   const guard = guardOf(v, loop, fast);
-  return guard === undefined ? fastLoop : t.ifStatement(guard, t.blockStatement([fastLoop]), t.blockStatement([usual]));
+  // A deep copy: the two copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
+  const fastLoop = t.cloneNode(fastOut, true);
+  return guard === undefined ? fastLoop : t.ifStatement(guard, t.blockStatement([fastLoop]), t.blockStatement([usualOut]));
 }
 
 function field(fs: FileState, r: LocalRef, name: string): t.Expression {
   return refField(fs, r, () => t.identifier(r.refName), name);
 }
 
+/** withTemps declares the fast copy's temporaries with `let` at the top of a loop body. */
+export function withTemps(body: t.Statement, fast: FastLoop): t.Statement {
+  if (fast.temps.length === 0) return body;
+  const temps = t.variableDeclaration("let", fast.temps.map((n) => t.variableDeclarator(t.identifier(n))));
+  return t.blockStatement(body.type === "BlockStatement" ? [temps, ...body.body] : [temps, body]);
+}
+
 /** withElementAddresses finishes the fast copy: its temporaries at the top of its body, each proven root's element address in its head. */
 function withElementAddresses(fs: FileState, node: t.ForStatement, loop: CountedLoop, fast: FastLoop): t.ForStatement {
-  if (fast.temps.length > 0) {
-    const temps = t.variableDeclaration("let", fast.temps.map((n) => t.variableDeclarator(t.identifier(n))));
-    const body = node.body.type === "BlockStatement" ? [temps, ...node.body.body] : [temps, node.body];
-    node = { ...node, body: t.blockStatement(body) };
-  }
+  node = { ...node, body: withTemps(node.body, fast) };
   if (fast.proven.size === 0) return node;
   const list = node.init as t.VariableDeclaration;
   const start = (): t.Expression => (loop.start.type === "NumericLiteral" ? t.numericLiteral(loop.start.value) : t.identifier(loop.start.name));
@@ -204,8 +239,20 @@ function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): t.Expression | 
     if (loop.start.type !== "NumericLiteral") terms.push(t.binaryExpression("===", t.binaryExpression(">>>", same(loop.start), t.numericLiteral(0)), same(loop.start)));
     for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) terms.push(t.binaryExpression("<=", same(loop.bound), field(fs, r, "length")));
   }
-  for (const [r, paths] of fast.arrays) terms.push(rtCall(fs, "tal", [field(fs, r, "h"), field(fs, r, "a"), ...[...paths].map((p) => t.identifier(p))]));
+  terms.push(...alignmentTerms(fs, fast));
   return terms.length === 0 ? undefined : terms.reduce((a, b) => t.logicalExpression("&&", a, b));
+}
+
+/** alignmentTerms are the guard's `__typedc$tal(h, a, paths…)` calls, one per root read through typed arrays (a for...of variable: its array's `it.h`, `it.a`). */
+export function alignmentTerms(fs: FileState, fast: FastLoop): t.Expression[] {
+  const terms: t.Expression[] = [];
+  for (const [r, paths] of fast.arrays) {
+    const it = fast.forOf?.variable === r ? fast.forOf.it : undefined;
+    const handle = it !== undefined ? t.memberExpression(t.identifier(it), t.identifier("h")) : field(fs, r, "h");
+    const base = it !== undefined ? t.memberExpression(t.identifier(it), t.identifier("a")) : field(fs, r, "a");
+    terms.push(rtCall(fs, "tal", [handle, base, ...[...paths].map((p) => t.identifier(p))]));
+  }
+  return terms;
 }
 
 /** elementAddress is, in the fast copy, the name of the element address that stands for `xs$a + i * stride` (the tsc plugin's elementAddress). */
@@ -221,7 +268,9 @@ export function elementAddress(fs: FileState, binding: Binding, index: t.Node): 
 /** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
 export function arrayAccess(fs: FileState, r: LocalRef, path: t.Expression, hops: number): boolean {
   const loop = fs.fastLoop;
-  if (loop === undefined || !r.hoist || r.loop !== undefined || hops !== 1 || path.type !== "Identifier" || !declaredBefore(fs.st, r.binding, loop.loop)) return false;
+  if (loop === undefined || !r.hoist || hops !== 1 || path.type !== "Identifier") return false;
+  // A for...of variable: only the versioned loop's own; any other root: bound once before the loop.
+  if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(fs.st, r.binding, loop.loop)) return false;
   let paths = loop.arrays.get(r);
   if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
   paths.add(path.name);

@@ -13,10 +13,11 @@
  *     const t$a = it$2.a + i$1 * ip$3.s0; ...body reads t$dv.getInt32(t$a + t$p0o, t$le)... }
  */
 import type * as TS from "typescript";
-import { Diagnostics, resolveType, valueInfoOf } from "@typedc/core";
+import { Diagnostics, REF_FIELD_PATHS, resolveType, valueInfoOf } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, typedExpressionType } from "./bindings.js";
 import { skipOuter } from "./chain.js";
 import { hoistedName, localRef, loopName, refDeclarations, refExpr, rtCall, type LocalRef } from "./file-state.js";
+import { alignmentTerms, newFastLoop, versionable, visitTwice, withTemps } from "./loop-version.js";
 import { locationOfNode, replaced, report, type Visitor } from "./transformer.js";
 
 /** visitForOf compiles a for...of over a typed array; undefined when the loop is not over one. */
@@ -53,35 +54,55 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
     element.shape === "record" || element.shape === "array" ? rtCall(fs, "sub", [it, address, prop(ip, "t"), path])
     : element.shape === "pointer" ? rtCall(fs, "pget", [it, ip, address, path, location])
     : f.createCallExpression(prop(ip, "rd"), undefined, [prop(it, "h"), address, path, location]);
-  const body = ts.isBlock(node.statement) ? v.statements(node.statement.statements) : [ts.visitNode(node.statement, v.visit) as TS.Statement];
+  const visitBody = (): TS.Statement[] => (ts.isBlock(node.statement) ? v.statements(node.statement.statements) : [ts.visitNode(node.statement, v.visit) as TS.Statement]);
   const flags = list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let);
-  const head = [
-    f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)),
+  const headOf = (): TS.VariableDeclaration[] => [
     f.createVariableDeclaration(it, undefined, undefined, itInit),
     f.createVariableDeclaration(ip, undefined, undefined, rtCall(fs, "cpath", [prop(it, "tp"), prop(it, "t"), f.createStringLiteral("[]")])),
   ];
-  let prefix: TS.Statement[];
-  if (r?.loop !== undefined) {
-    const loop = loopParts(v, r, it, ip, address, value, loopVar.text, node.statement, flags);
-    head.push(...loop.head);
-    prefix = loop.body;
-  } else {
-    const varStmt = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(loopVar.text, undefined, undefined, value)], flags));
-    prefix = [varStmt, ...refDeclarations(fs, node)];
+  const forLoop = (head: TS.VariableDeclaration[], step: TS.Expression, statements: TS.Statement[]) =>
+    f.createForStatement(f.createVariableDeclarationList(head, ts.NodeFlags.Let), f.createLessThan(i, prop(it, "length")), step, f.createBlock(statements, true));
+  if (r?.loop !== undefined && versionable(fs, node)) {
+    // Loop versioning (loop-version.ts): the fast copy steps the element address and reads
+    // and writes through the memory's typed arrays; the guard is tested once, before the loop.
+    const fast = newFastLoop(node, "", new Set(), { variable: r, it: it.text });
+    const { fastOut, usualOut, used } = visitTwice(v, fast, visitBody);
+    if (used) {
+      const parts = loopParts(v, r, it, ip, address, value, loopVar.text, node.statement, flags);
+      const a = f.createIdentifier(hoistedName(r, "a"));
+      const fastHead = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), f.createVariableDeclaration(a, undefined, undefined, prop(it, "a"))];
+      const fastStep = f.createComma(f.createPostfixIncrement(i), f.createAssignment(a, f.createAdd(a, prop(ip, "s0"))));
+      const fastBody = withTemps(fs, f.createBlock([...parts.object, ...fastOut], true), fast) as TS.Block;
+      const usualLoop = forLoop([f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0))], f.createPostfixIncrement(i), [...parts.address, ...parts.object, ...usualOut]);
+      const guard = alignmentTerms(fs, fast).reduce((x, y) => f.createLogicalAnd(x, y));
+      const versioned = f.createIfStatement(guard, f.createBlock([forLoop(fastHead, fastStep, [...fastBody.statements])]), f.createBlock([usualLoop]));
+      const block = f.createBlock([f.createVariableStatement(undefined, f.createVariableDeclarationList([...headOf(), ...parts.head], ts.NodeFlags.Const)), versioned], true);
+      return replaced(fs, block, node);
+    }
+    return emitLoop(usualOut);
   }
-  const loop = f.createForStatement(
-    f.createVariableDeclarationList(head, ts.NodeFlags.Let),
-    f.createLessThan(i, prop(it, "length")),
-    f.createPostfixIncrement(i),
-    f.createBlock([...prefix, ...body], true),
-  );
-  return replaced(fs, loop, node);
+  return emitLoop(visitBody());
+
+  function emitLoop(body: TS.Statement[]): TS.Statement {
+    const head = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), ...headOf()];
+    let prefix: TS.Statement[];
+    if (r?.loop !== undefined) {
+      const loop = loopParts(v, r!, it, ip, address, value, loopVar.text, node.statement, flags);
+      head.push(...loop.head);
+      prefix = [...loop.address, ...loop.object];
+    } else {
+      const varStmt = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(loopVar.text, undefined, undefined, value)], flags));
+      prefix = [varStmt, ...refDeclarations(fs, node)];
+    }
+    return replaced(fs, forLoop(head, f.createPostfixIncrement(i), [...prefix, ...body]), node);
+  }
 }
 
 /**
  * loopParts declares a const loop variable's hoisted parts: its paths, path fields and
- * handle fields in the loop head; its address (`t$a`) and, only if used as a value, the
- * element object and its ref in the body.
+ * handle fields (`head`, in the loop head or the versioned loop's block); its address
+ * (`address`: `const t$a = ...`, per iteration) and, only if used as a value, the element
+ * object and its ref (`object`) in the body.
  */
 function loopParts(v: Visitor, r: LocalRef, it: TS.Identifier, ip: TS.Identifier, address: TS.Expression, element: TS.Expression, name: string, statement: TS.Statement, flags: TS.NodeFlags) {
   const { fs } = v;
@@ -89,7 +110,8 @@ function loopParts(v: Visitor, r: LocalRef, it: TS.Identifier, ip: TS.Identifier
   const f = fs.f;
   const prop = (e: TS.Expression, n: string) => f.createPropertyAccessExpression(e, n);
   const head: TS.VariableDeclaration[] = [];
-  const body: TS.Statement[] = [];
+  const addressDecl: TS.Statement[] = [];
+  const object: TS.Statement[] = [];
   for (const [chainKey, pathName] of r.paths) {
     const keys = chainKey.split(">");
     const last = f.createStringLiteral(keys[keys.length - 1]!);
@@ -98,23 +120,23 @@ function loopParts(v: Visitor, r: LocalRef, it: TS.Identifier, ip: TS.Identifier
       : rtCall(fs, "cnext", [prop(it, "tp"), f.createIdentifier(r.paths.get(keys.slice(0, -1).join(">"))!), last]);
     head.push(f.createVariableDeclaration(pathName, undefined, undefined, init));
   }
-  const HANDLE: Readonly<Record<string, readonly string[]>> = { h: ["h"], dv: ["h", "dv"], le: ["h", "le"] };
   for (const field of r.fields) {
     const dot = field.indexOf(".");
+    const handle = REF_FIELD_PATHS[field];
     if (dot >= 0) head.push(f.createVariableDeclaration(hoistedName(r, field), undefined, undefined, prop(f.createIdentifier(field.slice(0, dot)), field.slice(dot + 1))));
-    else if (HANDLE[field] !== undefined) head.push(f.createVariableDeclaration(hoistedName(r, field), undefined, undefined, HANDLE[field]!.reduce<TS.Expression>((e, n) => prop(e, n), it)));
+    else if (handle?.[0] === "h") head.push(f.createVariableDeclaration(hoistedName(r, field), undefined, undefined, handle.reduce<TS.Expression>((e, n) => prop(e, n), it)));
   }
   const needsObject = r.refUsed || usedAsValue(ts, statement, name);
   const a = r.fields.has("a") ? f.createIdentifier(hoistedName(r, "a")) : address;
-  if (r.fields.has("a")) body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(hoistedName(r, "a"), undefined, undefined, address)], ts.NodeFlags.Const)));
+  if (r.fields.has("a")) addressDecl.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(hoistedName(r, "a"), undefined, undefined, address)], ts.NodeFlags.Const)));
   if (needsObject) {
     const value = ts.isCallExpression(element) ? f.updateCallExpression(element, element.expression, undefined, [element.arguments[0]!, a, ...element.arguments.slice(2)]) : element;
     const decls = [f.createVariableDeclaration(name, undefined, undefined, value)];
     if (r.refUsed) decls.push(f.createVariableDeclaration(r.refName, undefined, undefined, f.createIdentifier(name)));
-    body.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(decls, flags)));
+    object.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(decls, flags)));
   }
   fs.anchored.delete(r.binding.decl.parent.parent); // declared here, not by refDeclarations
-  return { head, body };
+  return { head, address: addressDecl, object };
 }
 
 /** usedAsValue tells whether a loop body names the variable other than as the root of an access chain. */

@@ -25,7 +25,7 @@ import type { Visitor } from "./transformer.js";
 
 /** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop). */
 export interface FastLoop {
-  readonly loop: TS.ForStatement;
+  readonly loop: TS.IterationStatement;
   readonly counter: string;
   /** Roots indexed by the counter that the guard may prove in range (`B <= length`). */
   readonly provable: ReadonlySet<Binding>;
@@ -41,6 +41,14 @@ export interface FastLoop {
   readonly temps: string[];
   /** Refs anchored inside the loop that the fast copy declared (refDeclarations): the usual copy declares them again. */
   readonly declared: [TS.Node, LocalRef[]][];
+  /** A `for...of` loop: its variable and the iterated array's ref (the guard tests `it.h`, `it.a`). */
+  readonly forOf?: ForOfParts;
+}
+
+/** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
+export interface ForOfParts {
+  readonly variable: LocalRef;
+  readonly it: string;
 }
 
 /** CountedLoop is what the guard is built from: the counter, its start and its bound. */
@@ -140,9 +148,43 @@ function provableRoots(fs: FileState, body: TS.Node, counter: string): Set<Bindi
 }
 
 /** declaredBefore tells whether a binding is bound once outside the loop (its ref and hoisted fields are in scope of the guard). */
-function declaredBefore(b: Binding, loop: TS.ForStatement): boolean {
+function declaredBefore(b: Binding, loop: TS.IterationStatement): boolean {
   const d = b.decl;
   return !b.mutable && (d.getSourceFile() !== loop.getSourceFile() || d.end <= loop.pos || d.pos >= loop.end);
+}
+
+/**
+ * visitTwice visits a loop's code as the fast copy (`fast` set), then as usual. The fast copy's
+ * diagnostics are dropped (the usual copy reports the same ones) and the refs it declared are
+ * declared again by the usual copy. When the fast copy turns out to change nothing (no proven
+ * index, no typed array), its temporaries' numbers are given back, so the usual copy is exactly
+ * what an unversioned loop compiles to.
+ */
+export function visitTwice<T>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out): { fastOut: T; usualOut: T; used: boolean } {
+  const { fs } = v;
+  const { st } = fs;
+  const reported = st.diagnostics.length;
+  const counter = fs.counter;
+  fs.fastLoop = fast;
+  let fastOut = visitOnce();
+  const used = fast.proven.size > 0 || fast.arrays.size > 0;
+  if (used) fastOut = finishFast(fastOut);
+  fs.fastLoop = undefined;
+  st.diagnostics.length = reported;
+  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
+  if (!used) fs.counter = counter;
+  return { fastOut, usualOut: visitOnce(), used };
+}
+
+/** newFastLoop is the fast copy's state for a loop. */
+export function newFastLoop(loop: TS.IterationStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts): FastLoop {
+  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf };
+}
+
+/** versionable tells whether a loop may be versioned: not inside another's copy, not labelled, a simple body. */
+export function versionable(fs: FileState, node: TS.IterationStatement): boolean {
+  const { ts } = fs.st;
+  return fs.fastLoop === undefined && !ts.isLabeledStatement(node.parent) && bodyIsSimple(ts, node.statement);
 }
 
 /** visitFor versions a counted loop over typed fields; undefined when the loop is compiled as usual. */
@@ -150,25 +192,26 @@ export function visitFor(v: Visitor, node: TS.ForStatement): TS.Statement | unde
   const { fs } = v;
   const { st, f } = fs;
   const { ts } = st;
-  if (fs.fastLoop !== undefined || ts.isLabeledStatement(node.parent)) return undefined;
+  if (!versionable(fs, node)) return undefined;
   const loop = countedLoop(st, node);
-  if (loop === undefined || !bodyIsSimple(ts, node.statement)) return undefined;
+  if (loop === undefined) return undefined;
   const names = [loop.counter, ...[loop.start, loop.bound].filter(ts.isIdentifier).map((e) => e.text)];
   if (names.some((n) => assignsIn(ts, node.statement, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node.statement, loop.counter) : new Set<Binding>();
-
-  // The fast copy first; its diagnostics are dropped (the usual copy reports the same ones).
-  const reported = st.diagnostics.length;
-  const fast: FastLoop = { loop: node, counter: loop.counter, provable: bounds, proven: new Map(), arrays: new Map(), temps: [], declared: [] };
-  fs.fastLoop = fast;
-  const fastLoop = withElementAddresses(v, ts.visitEachChild(node, v.visit, fs.context), loop, fast);
-  fs.fastLoop = undefined;
-  st.diagnostics.length = reported;
-  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
-  const usual = ts.visitEachChild(node, v.visit, fs.context);
-  if (fast.proven.size === 0 && fast.arrays.size === 0) return usual;
+  const fast = newFastLoop(node, loop.counter, bounds);
+  const { fastOut, usualOut, used } = visitTwice(v, fast, () => ts.visitEachChild(node, v.visit, fs.context), (out) => withElementAddresses(v, out, loop, fast));
+  if (!used) return usualOut;
   const guard = guardOf(v, loop, fast);
-  return guard === undefined ? fastLoop : f.createIfStatement(guard, f.createBlock([fastLoop]), f.createBlock([usual]));
+  return guard === undefined ? fastOut : f.createIfStatement(guard, f.createBlock([fastOut]), f.createBlock([usualOut]));
+}
+
+/** withTemps declares the fast copy's temporaries with `let` at the top of a loop body. */
+export function withTemps(fs: FileState, body: TS.Statement, fast: FastLoop): TS.Statement {
+  const { ts } = fs.st;
+  const f = fs.f;
+  if (fast.temps.length === 0) return body;
+  const temps = f.createVariableStatement(undefined, f.createVariableDeclarationList(fast.temps.map((t) => f.createVariableDeclaration(t)), ts.NodeFlags.Let));
+  return f.createBlock(ts.isBlock(body) ? [temps, ...body.statements] : [temps, body], true);
 }
 
 /**
@@ -179,11 +222,7 @@ function withElementAddresses(v: Visitor, node: TS.ForStatement, loop: CountedLo
   const { fs } = v;
   const { ts } = fs.st;
   const f = fs.f;
-  if (fast.temps.length > 0) {
-    const temps = f.createVariableStatement(undefined, f.createVariableDeclarationList(fast.temps.map((t) => f.createVariableDeclaration(t)), ts.NodeFlags.Let));
-    const body = ts.isBlock(node.statement) ? [temps, ...node.statement.statements] : [temps, node.statement];
-    node = f.updateForStatement(node, node.initializer, node.condition, node.incrementor, f.createBlock(body, true));
-  }
+  node = f.updateForStatement(node, node.initializer, node.condition, node.incrementor, withTemps(fs, node.statement, fast));
   if (fast.proven.size === 0) return node;
   const list = node.initializer as TS.VariableDeclarationList;
   const start = ts.isNumericLiteral(loop.start) ? f.createNumericLiteral(loop.start.text) : cloneName(fs, loop.start as TS.Identifier);
@@ -212,10 +251,21 @@ function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): TS.Expression |
     }
     for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) terms.push(f.createLessThanEquals(same(loop.bound), lengthOf(fs, r)));
   }
-  for (const [r, paths] of fast.arrays) {
-    terms.push(rtCall(fs, "tal", [field(fs, r, "h"), field(fs, r, "a"), ...[...paths].map((p) => f.createIdentifier(p))]));
-  }
+  terms.push(...alignmentTerms(fs, fast));
   return terms.length === 0 ? undefined : terms.reduce((a, b) => f.createLogicalAnd(a, b));
+}
+
+/** alignmentTerms are the guard's `__typedc$tal(h, a, paths…)` calls, one per root read through typed arrays (a for...of variable: its array's `it.h`, `it.a`). */
+export function alignmentTerms(fs: FileState, fast: FastLoop): TS.Expression[] {
+  const f = fs.f;
+  const terms: TS.Expression[] = [];
+  for (const [r, paths] of fast.arrays) {
+    const it = fast.forOf?.variable === r ? fast.forOf.it : undefined;
+    const handle = it !== undefined ? f.createPropertyAccessExpression(f.createIdentifier(it), "h") : field(fs, r, "h");
+    const base = it !== undefined ? f.createPropertyAccessExpression(f.createIdentifier(it), "a") : field(fs, r, "a");
+    terms.push(rtCall(fs, "tal", [handle, base, ...[...paths].map((p) => f.createIdentifier(p))]));
+  }
+  return terms;
 }
 
 function field(fs: FileState, r: LocalRef, name: string): TS.Expression {
@@ -243,7 +293,9 @@ export function elementAddress(fs: FileState, binding: Binding, index: TS.Expres
 /** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
 export function arrayAccess(fs: FileState, r: LocalRef, path: TS.Expression, hops: number): boolean {
   const loop = fs.fastLoop;
-  if (loop === undefined || !r.hoist || r.loop !== undefined || hops !== 1 || !fs.st.ts.isIdentifier(path) || !declaredBefore(r.binding, loop.loop)) return false;
+  if (loop === undefined || !r.hoist || hops !== 1 || !fs.st.ts.isIdentifier(path)) return false;
+  // A for...of variable: only the versioned loop's own (its paths are in the loop's block); any other root: bound once before the loop.
+  if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(r.binding, loop.loop)) return false;
   let paths = loop.arrays.get(r);
   if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
   paths.add(path.text);
