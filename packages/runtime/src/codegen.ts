@@ -7,7 +7,7 @@
  * 'unsafe-eval' forbids it; when `new Function` is refused the table strategy is used.
  */
 import { HOST_LITTLE_ENDIAN, type Handle } from "./primitives.js";
-import { getByName, getMember, rethrow, setByName, setMember } from "./view-make.js";
+import { getByName, memberView, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
 import { elementBinding, registerRecordClass, type RecordReaders } from "./view-record.js";
 import { decorateRecordPrototype, tableClass, type StructViewClass } from "./view-struct.js";
@@ -44,11 +44,11 @@ function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
   const members = Object.values(t.m);
   let make: (...args: unknown[]) => { C: StructViewClass; R: RecordReaders; D: Record<string, PropertyDescriptor> };
   try {
-    make = new Function("elementBinding", "rethrow", "getMember", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
+    make = new Function("elementBinding", "rethrow", "memberView", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
   } catch {
     return undefined; // CSP without 'unsafe-eval': fall back to the table strategy
   }
-  const { C, R, D } = make(elementBinding, rethrow, getMember, setMember, members, t, getByName, setByName);
+  const { C, R, D } = make(elementBinding, rethrow, memberView, setMember, members, t, getByName, setByName);
   registerRecordClass(C.prototype, R);
   decorateRecordPrototype(C.prototype, t, (m) => D[m.name]);
   return C;
@@ -57,14 +57,16 @@ function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
 /**
  * classSource is the source of a record view class with its own private fields (the
  * binding, see view-record.ts), its readers `R` and its member accessors `D`, which are
- * made inside the class body so that they can read the private fields.
+ * made inside the class body so that they can read the private fields. `#k<k>` keeps the
+ * view of record or array member k once made (where the table strategy uses ViewState.kids).
  */
 function classSource(members: readonly MemberPlan[], le: boolean): string {
   const accessors = members.map((m, k) => `${JSON.stringify(m.name)}: ${accessorSource(m, k, le)},`).join("\n");
+  const kids = members.flatMap((m, k) => (m.shape === "record" || m.shape === "array" ? [` #k${k};`] : [])).join("");
   return `"use strict";
 let R, D;
 const C = class {
-  #h; #a; #t; #p; #g; #s;
+  #h; #a; #t; #p; #g; #s;${kids}
   constructor(h, a, t, p, g, s) { this.#h = h; this.#a = a; this.#t = t; this.#p = p; this.#g = g; this.#s = s; }
   static {
     const vs = (v) => (v.#s ??= elementBinding(v.#h, v.#a, v.#t, v.#p, v.#g));
@@ -113,7 +115,8 @@ function accessorSource(m: MemberPlan, k: number, le: boolean): string {
   if (m.shape === "scalar" || m.shape === "atomic" || m.shape === "bits") {
     return `{ get() { ${G} ${slowGet} }, set(v) { ${S} ${slowSet} } }`;
   }
-  return `{ get() { ${G} return getMember(vs(this), M[${k}]); }, set(v) { ${S} setMember(vs(this), M[${k}], v); } }`;
+  // Record and array members: the member's view, made on first access and kept in a private field.
+  return `{ get() { ${G} return (this.#k${k} ??= memberView(vs(this), M[${k}])); }, set(v) { ${S} setMember(vs(this), M[${k}], v); } }`;
 }
 
 /** FieldAccessor reads and writes one member of a record at record address `a` (for compiled code). */

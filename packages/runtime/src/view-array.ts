@@ -9,7 +9,7 @@ import { toPlain } from "./convert.js";
 import { getValue, setValue } from "./view-make.js";
 import type { TypePlan } from "./view-plan.js";
 import type { RecordViewClass } from "./view-record.js";
-import { fastState, pathOf, requireState, STATE, TARGET, ViewBase, type ViewState } from "./view-state.js";
+import { fastState, pathOf, registerArrayViewState, requireState, STATE, TARGET, type ViewState } from "./view-state.js";
 import { structClass } from "./view-struct.js";
 
 /**
@@ -17,17 +17,23 @@ import { structClass } from "./view-struct.js";
  * `ViewState.el`). A class, not a literal (see Binding in view-state.ts).
  */
 class Elements {
+  /** The binding this was made for (a copied binding, e.g. installTable's, makes its own). */
+  declare readonly of: ViewState;
+  /** The element type. */
+  declare readonly t: TypePlan;
+  /** Record elements: their view class; null for any other element type. */
+  declare readonly C: RecordViewClass | null;
   /** `arr.get` and `arr.set` through the proxy, bound to this binding on first use. */
-  get: ((i: number) => any) | undefined = undefined;
-  set: ((i: number, v: unknown) => void) | undefined = undefined;
-  constructor(
-    /** The binding this was made for (a copied binding, e.g. installTable's, makes its own). */
-    readonly of: ViewState,
-    /** The element type. */
-    readonly t: TypePlan,
-    /** Record elements: their view class; null for any other element type. */
-    readonly C: RecordViewClass | null,
-  ) {}
+  declare get: ((i: number) => any) | undefined;
+  declare set: ((i: number, v: unknown) => void) | undefined;
+  // (fields assigned here, not by initializers: see Binding in view-state.ts)
+  constructor(of: ViewState, t: TypePlan, C: RecordViewClass | null) {
+    this.of = of;
+    this.t = t;
+    this.C = C;
+    this.get = undefined;
+    this.set = undefined;
+  }
 }
 
 function elementsOf(s: ViewState): Elements {
@@ -61,7 +67,21 @@ export function elementSet(s: ViewState, i: number, v: unknown): void {
 }
 
 /** ArrayView is the target of an array proxy; its methods work on the proxy and on the target. */
-export class ArrayView extends ViewBase {
+export class ArrayView {
+  // The binding, private: user code can neither read nor replace it (SPEC §4, protect.ts).
+  #s: ViewState;
+  constructor(s: ViewState) {
+    this.#s = s;
+  }
+  static {
+    registerArrayViewState(
+      (v) => (v as ArrayView).#s,
+      (v, s) => {
+        (v as ArrayView).#s = s;
+      },
+      (v) => #s in v,
+    );
+  }
   /** length is the number of elements. */
   get length(): number {
     return requireState(this).length;
@@ -93,9 +113,12 @@ Object.freeze(ArrayView.prototype);
 // ElementIterator walks an array view's elements (a class: generators are slower in V8).
 // Record elements are made here directly, as elementGet makes them (i < length needs no other check).
 class ElementIterator implements IterableIterator<any> {
-  private i = 0;
-  private readonly e: Elements;
-  constructor(private readonly s: ViewState) {
+  declare private i: number;
+  declare private readonly s: ViewState;
+  declare private readonly e: Elements;
+  constructor(s: ViewState) {
+    this.i = 0;
+    this.s = s;
     this.e = elementsOf(s);
   }
   next(): IteratorResult<any> {

@@ -87,12 +87,17 @@ export function setValue(s: ViewState, t: TypePlan, a: number, v: unknown, seg: 
   }
 }
 
+/** memberView makes the view of a record or array member (not cached: callers cache it). */
+export function memberView(s: ViewState, m: MemberPlan): any {
+  return makeView(childState(s, m.type, s.a + m.off, "." + m.name));
+}
+
 /** getMember reads a member of a record view; record and array members' views are cached in the parent's state. */
 export function getMember(s: ViewState, m: MemberPlan): any {
   if (m.shape === "record" || m.shape === "array") {
     let kid = s.kids?.get(m);
     if (kid === undefined) {
-      kid = makeView(childState(s, m.type, s.a + m.off, "." + m.name));
+      kid = memberView(s, m);
       (s.kids ??= new Map()).set(m, kid);
     }
     return kid;

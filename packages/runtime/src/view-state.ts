@@ -37,18 +37,30 @@ export interface ViewState {
  * and the per-element bindings then fill the old generation (measured: W2 7x slower).
  */
 export class Binding implements ViewState {
-  kids?: Map<object, any> = undefined;
-  el?: object = undefined;
-  constructor(
-    readonly h: Handle,
-    readonly a: number,
-    readonly tp: TablePlan,
-    readonly t: TypePlan,
-    readonly length: number,
-    readonly strategy: Strategy,
-    readonly parent: ViewState | null,
-    readonly seg: Seg,
-  ) {}
+  // `declare`d and assigned in the constructor: class fields would be defined by an
+  // initializer that V8 runs as a separate call per instance.
+  declare readonly h: Handle;
+  declare readonly a: number;
+  declare readonly tp: TablePlan;
+  declare readonly t: TypePlan;
+  declare readonly length: number;
+  declare readonly strategy: Strategy;
+  declare readonly parent: ViewState | null;
+  declare readonly seg: Seg;
+  declare kids?: Map<object, any>;
+  declare el?: object;
+  constructor(h: Handle, a: number, tp: TablePlan, t: TypePlan, length: number, strategy: Strategy, parent: ViewState | null, seg: Seg) {
+    this.h = h;
+    this.a = a;
+    this.tp = tp;
+    this.t = t;
+    this.length = length;
+    this.strategy = strategy;
+    this.parent = parent;
+    this.seg = seg;
+    this.kids = undefined;
+    this.el = undefined;
+  }
 }
 
 /** Seg is a path segment: a name (`tasks`, `.comm`) or an element index, kept as a number until printed. */
@@ -71,21 +83,18 @@ export const STATE: unique symbol = Symbol("typedc.viewState");
 
 let readState: (v: object) => ViewState;
 let writeState: (v: object, s: ViewState) => void;
-let hasState: (v: object) => boolean;
+let hasState: (v: object) => boolean = () => false;
 
-/** ViewBase is the base class of array views (the targets of array proxies); its state lives in a private field. Record views: view-record.ts. */
-export class ViewBase {
-  #s: ViewState;
-  constructor(s: ViewState) {
-    this.#s = s;
-  }
-  static {
-    readState = (v) => (v as ViewBase).#s;
-    writeState = (v, s) => {
-      (v as ViewBase).#s = s;
-    };
-    hasState = (v) => #s in v;
-  }
+/**
+ * registerArrayViewState is called once by ArrayView (view-array.ts, the target of array
+ * proxies) with the functions that read, write and test its private binding field.
+ * ArrayView is a base class: a derived constructor costs more than the whole construction.
+ */
+export function registerArrayViewState(read: typeof readState, write: typeof writeState, has: typeof hasState): void {
+  if (readState !== undefined) throw new Error("typedc runtime invariant broken: array view state registered twice");
+  readState = read;
+  writeState = write;
+  hasState = has;
 }
 
 /** stateOf returns the binding of a view (record view or array proxy), or undefined for anything else. */
