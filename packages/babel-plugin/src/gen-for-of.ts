@@ -52,8 +52,8 @@ export function visitForOf(v: Visitor, node: t.ForOfStatement): t.Node | t.Node[
     t.variableDeclarator(IT(), itInit),
     t.variableDeclarator(IP(), rtCall(fs, "cpath", [prop(IT(), "tp"), prop(IT(), "t"), t.stringLiteral("[]")])),
   ];
-  const forLoop = (head: t.VariableDeclarator[], step: t.Expression, statements: t.Statement[]) =>
-    t.forStatement(t.variableDeclaration("let", head), t.binaryExpression("<", I(), prop(IT(), "length")), step, t.blockStatement(statements));
+  const forLoop = (head: t.VariableDeclarator[], step: t.Expression, statements: t.Statement[], length: t.Expression = prop(IT(), "length")) =>
+    t.forStatement(t.variableDeclaration("let", head), t.binaryExpression("<", I(), length), step, t.blockStatement(statements));
   const emitLoop = (body: t.Statement[]): t.Node => {
     const head = [t.variableDeclarator(I(), t.numericLiteral(0)), ...headOf()];
     let prefix: t.Statement[];
@@ -73,14 +73,15 @@ export function visitForOf(v: Visitor, node: t.ForOfStatement): t.Node | t.Node[
   const { fastOut, usualOut, used } = visitTwice(v, fast, visitBody);
   if (!used) return emitLoop(usualOut);
   const parts = loopParts(v, r, it, ip, address, value, loopVar.name, node.body, kind);
-  const A = () => t.identifier(hoistedName(r, "a"));
-  const fastHead = [t.variableDeclarator(I(), t.numericLiteral(0)), t.variableDeclarator(A(), prop(IT(), "a"))];
-  const fastStep = t.sequenceExpression([t.updateExpression("++", I()), t.assignmentExpression("=", A(), t.binaryExpression("+", A(), prop(IP(), "s0")))]);
+  // The element address, the length and the stride are locals of the fast loop's head (the tsc plugin's emit-for-of.ts).
+  const [A, LENGTH, STRIDE] = ["a", "length", "stride"].map((n) => () => t.identifier(hoistedName(r, n)));
+  const fastHead = [t.variableDeclarator(I(), t.numericLiteral(0)), t.variableDeclarator(A!(), prop(IT(), "a")), t.variableDeclarator(LENGTH!(), prop(IT(), "length")), t.variableDeclarator(STRIDE!(), prop(IP(), "s0"))];
+  const fastStep = t.sequenceExpression([t.updateExpression("++", I()), t.assignmentExpression("=", A!(), t.binaryExpression("+", A!(), STRIDE!()))]);
   const fastBody = withTemps(t.blockStatement([...parts.object.map((s) => t.cloneNode(s, true)), ...fastOut]), fast) as t.BlockStatement;
   const usualLoop = forLoop([t.variableDeclarator(I(), t.numericLiteral(0))], t.updateExpression("++", I()), [...parts.address, ...parts.object, ...usualOut]);
   const guard = alignmentTerms(fs, fast).reduce((x, y) => t.logicalExpression("&&", x, y));
   // A deep copy of the fast loop: the two copies must not share nodes (later plugins rewrite nodes in place).
-  const fastLoop = t.cloneNode(forLoop(fastHead, fastStep, fastBody.body), true);
+  const fastLoop = t.cloneNode(forLoop(fastHead, fastStep, fastBody.body, LENGTH!()), true);
   const versioned = t.ifStatement(guard, t.blockStatement([fastLoop]), t.blockStatement([usualLoop]));
   return replaced(t.blockStatement([t.variableDeclaration("const", [...headOf(), ...parts.head]), versioned]), node);
 }

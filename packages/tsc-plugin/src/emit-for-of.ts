@@ -60,8 +60,8 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
     f.createVariableDeclaration(it, undefined, undefined, itInit),
     f.createVariableDeclaration(ip, undefined, undefined, rtCall(fs, "cpath", [prop(it, "tp"), prop(it, "t"), f.createStringLiteral("[]")])),
   ];
-  const forLoop = (head: TS.VariableDeclaration[], step: TS.Expression, statements: TS.Statement[]) =>
-    f.createForStatement(f.createVariableDeclarationList(head, ts.NodeFlags.Let), f.createLessThan(i, prop(it, "length")), step, f.createBlock(statements, true));
+  const forLoop = (head: TS.VariableDeclaration[], step: TS.Expression, statements: TS.Statement[], length: TS.Expression = prop(it, "length")) =>
+    f.createForStatement(f.createVariableDeclarationList(head, ts.NodeFlags.Let), f.createLessThan(i, length), step, f.createBlock(statements, true));
   if (r?.loop !== undefined && versionable(fs, node)) {
     // Loop versioning (loop-version.ts): the fast copy steps the element address and reads
     // and writes through the memory's typed arrays; the guard is tested once, before the loop.
@@ -69,13 +69,15 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
     const { fastOut, usualOut, used } = visitTwice(v, fast, visitBody);
     if (used) {
       const parts = loopParts(v, r, it, ip, address, value, loopVar.text, node.statement, flags);
-      const a = f.createIdentifier(hoistedName(r, "a"));
-      const fastHead = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), f.createVariableDeclaration(a, undefined, undefined, prop(it, "a"))];
-      const fastStep = f.createComma(f.createPostfixIncrement(i), f.createAssignment(a, f.createAdd(a, prop(ip, "s0"))));
+      // The element address, the length and the stride are locals of the fast loop's head (not property loads per iteration).
+      const [a, length, stride] = ["a", "length", "stride"].map((n) => f.createIdentifier(hoistedName(r, n)));
+      const fastHead = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), f.createVariableDeclaration(a!, undefined, undefined, prop(it, "a")),
+        f.createVariableDeclaration(length!, undefined, undefined, prop(it, "length")), f.createVariableDeclaration(stride!, undefined, undefined, prop(ip, "s0"))];
+      const fastStep = f.createComma(f.createPostfixIncrement(i), f.createAssignment(a!, f.createAdd(a!, stride!)));
       const fastBody = withTemps(fs, f.createBlock([...parts.object, ...fastOut], true), fast) as TS.Block;
       const usualLoop = forLoop([f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0))], f.createPostfixIncrement(i), [...parts.address, ...parts.object, ...usualOut]);
       const guard = alignmentTerms(fs, fast).reduce((x, y) => f.createLogicalAnd(x, y));
-      const versioned = f.createIfStatement(guard, f.createBlock([forLoop(fastHead, fastStep, [...fastBody.statements])]), f.createBlock([usualLoop]));
+      const versioned = f.createIfStatement(guard, f.createBlock([forLoop(fastHead, fastStep, [...fastBody.statements], length)]), f.createBlock([usualLoop]));
       const block = f.createBlock([f.createVariableStatement(undefined, f.createVariableDeclarationList([...headOf(), ...parts.head], ts.NodeFlags.Const)), versioned], true);
       return replaced(fs, block, node);
     }
