@@ -116,8 +116,10 @@ export function newTableRecordClass(): { C: RecordViewClass; r: RecordReaders } 
 // unknownMemberGuard is the prototype at the end of a record class's chain: a write of a
 // name that no member answers lands in its `set` trap with the view as receiver. Writes
 // through objects that merely inherit from a view go on as usual.
+// Its target is an empty object whose prototype is Object.prototype, so the chain still
+// ends in Object.prototype (`view instanceof Object`, `hasOwnProperty`, ...).
 function unknownMemberGuard(r: RecordReaders): object {
-  return new Proxy(Object.prototype, {
+  return new Proxy(Object.create(Object.prototype) as object, {
     set(target, prop, value, receiver) {
       if (typeof receiver !== "object" || receiver === null || !r.has(receiver)) return Reflect.set(target, prop, value, receiver);
       throw new TypeError(`${pathOf(r.state(receiver))}: Cannot set '${String(prop)}' on a typed view: it is not a member of '${r.t(receiver).name}'.`);
