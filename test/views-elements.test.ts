@@ -150,6 +150,25 @@ function pairArrayTable(format: "x86_64-linux" | "i386-linux") {
   return b.table(b.array(p, 3));
 }
 
+describe("member view caches", () => {
+  // More nested members than the short list holds (view-state.ts KID_LIST_MAX): the cache becomes a Map.
+  const WIDE = declSet(struct("Wide", Array.from({ length: 12 }, (_, k) => [`m${k}`, arr(sc("u8"), 2)] as const)));
+  for (const strategy of STRATEGIES) {
+    it(`${strategy}: each member view is made once, however many members`, () => {
+      const table = tableOf(WIDE, "Wide", "x86_64-linux");
+      const bytes = new Uint8Array(24 * 2);
+      const view = bindView(table, { bytes, byteOffset: 0, byteLength: 48 }, { count: 2, strategy });
+      for (const w of [view.get(1), bindView(table, { bytes, byteOffset: 0, byteLength: 24 }, { strategy })]) {
+        const first = Array.from({ length: 12 }, (_, k) => w[`m${k}`]);
+        first.forEach((m, k) => (m[1] = k));
+        for (let k = 0; k < 12; k++) expect(w[`m${k}`]).toBe(first[k]);
+        expect(toPlain(w)).toEqual(Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`m${k}`, [0, k]])));
+      }
+      expect(bytes[24 + 2 * 11 + 1]).toBe(11);
+    });
+  }
+});
+
 describe("element views after installTable", () => {
   for (const strategy of STRATEGIES) {
     it(`${strategy}: iteration and get(i) follow the array's new table`, () => {

@@ -9,7 +9,7 @@ import { AccessMessages, assert, checkArea, rangeError } from "./checks.js";
 import { TypedError } from "./errors.js";
 import { assignInto } from "./convert.js";
 import { loadPointer, storePointer } from "./pointer.js";
-import { Binding, pathOf, type ViewState, segText, type Seg } from "./view-state.js";
+import { Binding, KID_LIST_MAX, KidList, pathOf, type ViewState, segText, type Seg } from "./view-state.js";
 import type { MemberPlan, TypePlan } from "./view-plan.js";
 import { structClass } from "./view-struct.js";
 import { arrayProxy } from "./view-array.js";
@@ -92,14 +92,24 @@ export function memberView(s: ViewState, m: MemberPlan): any {
   return makeView(childState(s, m.type, s.a + m.off, "." + m.name));
 }
 
+function listToMap(kids: KidList): Map<object, any> {
+  const map = new Map<object, any>();
+  for (let k: KidList | undefined = kids; k !== undefined; k = k.next) map.set(k.m, k.v);
+  return map;
+}
+
 /** getMember reads a member of a record view; record and array members' views are cached in the parent's state. */
 export function getMember(s: ViewState, m: MemberPlan): any {
   if (m.shape === "record" || m.shape === "array") {
-    let kid = s.kids?.get(m);
-    if (kid === undefined) {
-      kid = memberView(s, m);
-      (s.kids ??= new Map()).set(m, kid);
+    const kids = s.kids;
+    if (kids instanceof Map) {
+      let kid = kids.get(m);
+      if (kid === undefined) kids.set(m, (kid = memberView(s, m)));
+      return kid;
     }
+    for (let k = kids; k !== undefined; k = k.next) if (k.m === m) return k.v;
+    const kid = memberView(s, m);
+    s.kids = kids === undefined || kids.n < KID_LIST_MAX ? new KidList(m, kid, kids) : listToMap(kids).set(m, kid);
     return kid;
   }
   if (m.shape === "bits") {

@@ -24,8 +24,8 @@ export interface ViewState {
   readonly parent: ViewState | null;
   /** Path segment: the root name, `.field`, or an element index (printed `[i]`). */
   readonly seg: Seg;
-  /** Views of record and array members, made on first access (same address and plan every time). */
-  kids?: Map<object, any>;
+  /** Views of record and array members, made on first access (same address and plan every time; view-make.ts getMember). */
+  kids?: KidCache;
   /** Arrays: how elements are made (view-array.ts), decided on first access. */
   el?: object;
 }
@@ -47,7 +47,7 @@ export class Binding implements ViewState {
   declare readonly strategy: Strategy;
   declare readonly parent: ViewState | null;
   declare readonly seg: Seg;
-  declare kids?: Map<object, any>;
+  declare kids?: KidCache;
   declare el?: object;
   constructor(h: Handle, a: number, tp: TablePlan, t: TypePlan, length: number, strategy: Strategy, parent: ViewState | null, seg: Seg) {
     this.h = h;
@@ -60,6 +60,29 @@ export class Binding implements ViewState {
     this.seg = seg;
     this.kids = undefined;
     this.el = undefined;
+  }
+}
+
+/**
+ * KidCache holds a view's member views: a short list of small objects (cheap to make for
+ * an element view that lives for one access, unlike a Map), then a Map past KID_LIST_MAX.
+ */
+export type KidCache = KidList | Map<object, any>;
+
+/** KID_LIST_MAX is the number of member views a KidList holds before it becomes a Map. */
+export const KID_LIST_MAX = 8;
+
+/** KidList is one member view (`m` is its member plan) and the ones made before it. */
+export class KidList {
+  declare readonly m: object;
+  declare readonly v: any;
+  declare readonly next: KidList | undefined;
+  declare readonly n: number;
+  constructor(m: object, v: any, next: KidList | undefined) {
+    this.m = m;
+    this.v = v;
+    this.next = next;
+    this.n = next === undefined ? 1 : next.n + 1;
   }
 }
 
