@@ -159,9 +159,10 @@ function slowNumericIndex(prop: string): number | undefined {
 const handler: ProxyHandler<ArrayView> = {
   get(target, prop) {
     if (typeof prop === "string") {
+      // `arr.get(i)` / `arr.set(i, v)` first: the usual way to loop without the index trap.
+      if (prop === "get" || prop === "set") return boundMethod(fastState(target), prop);
       const i = numericIndex(prop);
       if (i !== undefined) return elementGet(fastState(target), i);
-      if (prop === "get" || prop === "set") return boundMethod(fastState(target), prop);
     } else if (prop === STATE) return fastState(target);
     else if (prop === TARGET) return target;
     return Reflect.get(target, prop, target);
