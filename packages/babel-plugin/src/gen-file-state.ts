@@ -232,7 +232,7 @@ export function refField(fs: FileState, r: LocalRef, ref: () => t.Expression, fi
   if (r.loop !== undefined && field === "length") return prop(refExpr(fs, r), "length");
   if (r.hoist) {
     r.fields.add(field);
-    return t.identifier(hoistedName(r, field));
+    return hoistedOrLiteral(fs, hoistedName(r, field));
   }
   let e = ref();
   for (const p of REF_FIELDS[field]!) e = prop(e, p);
@@ -244,9 +244,15 @@ export function pathField(fs: FileState, r: LocalRef, path: t.Expression, field:
   if (r.hoist && path.type === "Identifier") {
     const key = `${path.name}.${field}`;
     r.fields.add(key);
-    return t.identifier(hoistedName(r, key));
+    return hoistedOrLiteral(fs, hoistedName(r, key));
   }
   return prop(t.cloneNode(path, true), field);
+}
+
+/** hoistedOrLiteral names a hoisted field, or in a precompiled copy of a versioned loop writes its value for that layout (gen-loop-version.ts). */
+function hoistedOrLiteral(fs: FileState, name: string): t.Expression {
+  const literal = fs.fastLoop?.literals?.get(name);
+  return literal !== undefined ? t.numericLiteral(literal) : t.identifier(name);
 }
 
 /**

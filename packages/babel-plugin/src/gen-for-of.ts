@@ -6,7 +6,7 @@ import * as t from "@babel/types";
 import { Diagnostics, REF_FIELD_PATHS, resolveType, valueInfoOf } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, skipOuter, typedExpressionType } from "./gen-bindings.js";
 import { hoistedName, localRef, locationOf, loopName, prop, refDeclarations, refExpr, rtCall, type LocalRef } from "./gen-file-state.js";
-import { alignmentTerms, newFastLoop, versionable, visitTwice, withTemps } from "./gen-loop-version.js";
+import { alignmentTerms, layoutVariants, newFastLoop, versionable, visitCopy, visitTwice, withTemps, withVariants, type FastLoop } from "./gen-loop-version.js";
 import { report } from "./gen-report.js";
 import { compactText, parentOf } from "./gen-state.js";
 import { replaced, visitEachChild, type Visitor } from "./gen-transform.js";
@@ -68,22 +68,35 @@ export function visitForOf(v: Visitor, node: t.ForOfStatement): t.Node | t.Node[
   };
   if (r?.loop === undefined || !versionable(fs, node)) return emitLoop(visitBody());
   // Loop versioning (gen-loop-version.ts): the fast copy steps the element address and reads and
-  // writes through the memory's typed arrays; the guard is tested once, before the loop.
+  // writes through the memory's typed arrays; the guard is tested once, before the loop. The
+  // array's length and stride are constants of the loop's block (the tsc plugin's emit-for-of.ts).
+  const [A, LENGTH, STRIDE] = ["a", "length", "stride"].map((n) => () => t.identifier(hoistedName(r, n))) as [() => t.Identifier, () => t.Identifier, () => t.Identifier];
+  const finish = (copy: FastLoop) => (out: t.Statement[]): t.Statement[] => {
+    const literalStride = copy.literals?.get(STRIDE().name);
+    const step = t.sequenceExpression([t.updateExpression("++", I()), t.assignmentExpression("=", A(), t.binaryExpression("+", A(), literalStride === undefined ? STRIDE() : t.numericLiteral(literalStride)))]);
+    const head = [t.variableDeclarator(I(), t.numericLiteral(0)), t.variableDeclarator(A(), prop(IT(), "a"))];
+    return [forLoop(head, step, (withTemps(t.blockStatement(out), copy) as t.BlockStatement).body, LENGTH())];
+  };
   const fast = newFastLoop(node, "", new Set(), { variable: r, it });
-  const { fastOut, usualOut, used } = visitTwice(v, fast, visitBody);
+  const precompiled = () => layoutVariants(fs, fast).map((variant) => {
+    const copy = newFastLoop(node, "", new Set(), { variable: r, it }, variant.literals);
+    return { variant, copy: visitCopy(v, copy, visitBody, finish(copy))[0]! };
+  });
+  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitBody, finish(fast), precompiled);
   if (!used) return emitLoop(usualOut);
   const parts = loopParts(v, r, it, ip, address, value, loopVar.name, node.body, kind);
-  // The element address, the length and the stride are locals of the fast loop's head (the tsc plugin's emit-for-of.ts).
-  const [A, LENGTH, STRIDE] = ["a", "length", "stride"].map((n) => () => t.identifier(hoistedName(r, n)));
-  const fastHead = [t.variableDeclarator(I(), t.numericLiteral(0)), t.variableDeclarator(A!(), prop(IT(), "a")), t.variableDeclarator(LENGTH!(), prop(IT(), "length")), t.variableDeclarator(STRIDE!(), prop(IP(), "s0"))];
-  const fastStep = t.sequenceExpression([t.updateExpression("++", I()), t.assignmentExpression("=", A!(), t.binaryExpression("+", A!(), STRIDE!()))]);
-  const fastBody = withTemps(t.blockStatement([...parts.object.map((s) => t.cloneNode(s, true)), ...fastOut]), fast) as t.BlockStatement;
+  // The element object (where used as a value) is made at the top of every copy's body; deep copies, so that no two copies share nodes.
+  const withObject = (loop: t.Statement): t.Statement => {
+    const l = loop as t.ForStatement;
+    const out = parts.object.length === 0 ? l : { ...l, body: t.blockStatement([...parts.object, ...(l.body as t.BlockStatement).body]) };
+    return t.cloneNode(out, true);
+  };
+  const chosen = withVariants((extra ?? []).map((x) => ({ variant: x.variant, copy: withObject(x.copy) })), withObject(fastOut[0]!));
   const usualLoop = forLoop([t.variableDeclarator(I(), t.numericLiteral(0))], t.updateExpression("++", I()), [...parts.address, ...parts.object, ...usualOut]);
   const guard = alignmentTerms(fs, fast).reduce((x, y) => t.logicalExpression("&&", x, y));
-  // A deep copy of the fast loop: the two copies must not share nodes (later plugins rewrite nodes in place).
-  const fastLoop = t.cloneNode(forLoop(fastHead, fastStep, fastBody.body, LENGTH!()), true);
-  const versioned = t.ifStatement(guard, t.blockStatement([fastLoop]), t.blockStatement([usualLoop]));
-  return replaced(t.blockStatement([t.variableDeclaration("const", [...headOf(), ...parts.head]), versioned]), node);
+  const versioned = t.ifStatement(guard, t.blockStatement([chosen]), t.blockStatement([usualLoop]));
+  const constants = [...headOf(), ...parts.head, t.variableDeclarator(LENGTH(), prop(IT(), "length")), t.variableDeclarator(STRIDE(), prop(IP(), "s0"))];
+  return replaced(t.blockStatement([t.variableDeclaration("const", constants), versioned]), node);
 }
 
 /**

@@ -5,9 +5,10 @@
  * the same decisions, names and order as the tsc plugin.
  */
 import * as t from "@babel/types";
+import { abiSpec, buildTableOfType, hopLayout } from "@typedc/core";
 import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";
-import { localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
+import { hoistedName, localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
 import { assignsIn } from "./gen-loop-bounds.js";
 import { localDeclarationOf } from "./gen-scope.js";
 import { fileOfNode, isFunctionLike, parentOf, type GenState } from "./gen-state.js";
@@ -29,6 +30,8 @@ export interface FastLoop {
   readonly declared: [t.Node, LocalRef[]][];
   /** A `for...of` loop: its variable and the iterated array's ref (the guard tests `it.h`, `it.a`). */
   readonly forOf?: ForOfParts;
+  /** A precompiled copy: the values its hoisted offsets and strides are written as (hoistedOrLiteral). */
+  readonly literals?: ReadonlyMap<string, number>;
 }
 
 /** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
@@ -155,7 +158,7 @@ function provableRoots(fs: FileState, loop: t.ForStatement, counter: string): Se
  * visitTwice): the fast copy's diagnostics are dropped, the refs it declared are declared again,
  * and an unused fast copy gives its temporaries' numbers back.
  */
-export function visitTwice<T>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out): { fastOut: T; usualOut: T; used: boolean } {
+export function visitTwice<T, R = undefined>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out, between?: () => R): { fastOut: T; usualOut: T; used: boolean; extra: R | undefined } {
   const { fs } = v;
   const { st } = fs;
   const reported = st.diagnostics.length;
@@ -168,12 +171,79 @@ export function visitTwice<T>(v: Visitor, fast: FastLoop, visitOnce: () => T, fi
   st.diagnostics.length = reported;
   for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
   if (!used) fs.counter = counter;
-  return { fastOut, usualOut: visitOnce(), used };
+  // More copies of a used fast copy (precompiled layouts) come before the usual one, which declares the loop's refs last.
+  const extra = used && between !== undefined ? between() : undefined;
+  return { fastOut, usualOut: visitOnce(), used, extra };
+}
+
+/** visitCopy visits one more fast copy (a precompiled one): its diagnostics dropped, its refs declared again by the usual copy. */
+export function visitCopy<T>(v: Visitor, copy: FastLoop, visitOnce: () => T, finish: (out: T) => T): T {
+  const { fs } = v;
+  const reported = fs.st.diagnostics.length;
+  fs.fastLoop = copy;
+  const out = finish(visitOnce());
+  fs.fastLoop = undefined;
+  fs.st.diagnostics.length = reported;
+  for (const [anchor, refs] of copy.declared) fs.anchored.set(anchor, refs);
+  return out;
 }
 
 /** newFastLoop is the fast copy's state for a loop. */
-export function newFastLoop(loop: t.ForStatement | t.ForOfStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts): FastLoop {
-  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf };
+export function newFastLoop(loop: t.ForStatement | t.ForOfStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>): FastLoop {
+  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals };
+}
+
+/** LayoutVariant is one precompiled copy: the hoisted names it writes as literals, with their values in its layout. */
+export interface LayoutVariant {
+  readonly literals: ReadonlyMap<string, number>;
+}
+
+/** PATH_FIELDS are the hoisted fields of a path a precompiled copy writes as literals: its offset and strides. */
+const PATH_FIELDS = ["o", "s0", "s1", "s2", "s3"] as const;
+
+/** layoutVariants are the precompiled copies of a used fast copy, one per distinct layout of the `precompile` formats (the tsc plugin's layoutVariants). */
+export function layoutVariants(fs: FileState, fast: FastLoop): LayoutVariant[] {
+  const { st } = fs;
+  const roots = new Set<LocalRef>([...fast.arrays.keys(), ...fast.proven.keys()]);
+  const variants = new Map<string, LayoutVariant>();
+  for (const format of st.options.precompile) {
+    const literals = new Map<string, number>();
+    let complete = true;
+    for (const r of roots) {
+      let table;
+      try {
+        table = buildTableOfType(st.decls, r.binding.type, abiSpec(format));
+      } catch {
+        complete = false; // a type with no layout in this format: no copy for it
+        break;
+      }
+      const root = table.types[table.root]!;
+      if (fast.proven.has(r) && root.tag === "array_type") literals.set(hoistedName(r, "stride"), root.stride);
+      if (fast.forOf?.variable === r) literals.set(hoistedName(r, "stride"), root.byteSize);
+      for (const [chainKey, pathName] of r.paths) {
+        if (chainKey.includes(">")) continue; // after a pointer: another object's layout
+        const hop = hopLayout(table, chainKey);
+        if (hop === undefined) continue;
+        PATH_FIELDS.forEach((field, k) => {
+          if (!r.fields.has(`${pathName}.${field}`)) return;
+          literals.set(hoistedName(r, `${pathName}.${field}`), field === "o" ? hop.o : hop.strides[k - 1] ?? 0);
+        });
+      }
+    }
+    const key = JSON.stringify([...literals]);
+    if (complete && literals.size > 0 && !variants.has(key)) variants.set(key, { literals });
+  }
+  return [...variants.values()];
+}
+
+/** layoutCheck is a precompiled copy's test: every hoisted name has its literal's value. */
+function layoutCheck(variant: LayoutVariant): t.Expression {
+  return [...variant.literals].map(([name, value]) => t.binaryExpression("===", t.identifier(name), t.numericLiteral(value)) as t.Expression).reduce((a, b) => t.logicalExpression("&&", a, b));
+}
+
+/** withVariants chooses among the precompiled copies of a fast copy, by their layout checks, before the generic fast copy. */
+export function withVariants(variants: readonly { variant: LayoutVariant; copy: t.Statement }[], generic: t.Statement): t.Statement {
+  return variants.reduceRight<t.Statement>((otherwise, { variant, copy }) => t.ifStatement(layoutCheck(variant), t.blockStatement([copy]), t.blockStatement([otherwise])), generic);
 }
 
 /** versionable tells whether a loop may be versioned: not inside another's copy, not labelled, a simple body. */
@@ -192,12 +262,17 @@ export function visitFor(v: Visitor, node: t.ForStatement): t.Node | undefined {
   if (names.some((n) => assignsIn(st, node.body, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node, loop.counter) : new Set<Binding>();
   const fast = newFastLoop(node, loop.counter, bounds);
-  const { fastOut, usualOut, used } = visitTwice(v, fast, () => visitEachChild(v, node) as t.ForStatement, (out) => withElementAddresses(fs, out, loop, fast));
+  const visitOnce = () => visitEachChild(v, node) as t.ForStatement;
+  // Deep copies: the copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
+  const precompiled = () => layoutVariants(fs, fast).map((variant) => {
+    const copy = newFastLoop(node, loop.counter, bounds, undefined, variant.literals);
+    return { variant, copy: t.cloneNode(visitCopy(v, copy, visitOnce, (out) => withElementAddresses(fs, out, loop, copy)), true) as t.Statement };
+  });
+  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, (out) => withElementAddresses(fs, out, loop, fast), precompiled);
   if (!used) return usualOut;
   const guard = guardOf(v, loop, fast);
-  // A deep copy: the two copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
-  const fastLoop = t.cloneNode(fastOut, true);
-  return guard === undefined ? fastLoop : t.ifStatement(guard, t.blockStatement([fastLoop]), t.blockStatement([usualOut]));
+  const chosen = withVariants(extra ?? [], t.cloneNode(fastOut, true));
+  return guard === undefined ? chosen : t.ifStatement(guard, t.blockStatement([chosen]), t.blockStatement([usualOut]));
 }
 
 function field(fs: FileState, r: LocalRef, name: string): t.Expression {

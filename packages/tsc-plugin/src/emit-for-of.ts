@@ -17,7 +17,7 @@ import { Diagnostics, REF_FIELD_PATHS, resolveType, valueInfoOf } from "@typedc/
 import { bindingOfDeclaration, bindingOfIdentifier, typedExpressionType } from "./bindings.js";
 import { skipOuter } from "./chain.js";
 import { hoistedName, localRef, loopName, refDeclarations, refExpr, rtCall, type LocalRef } from "./file-state.js";
-import { alignmentTerms, newFastLoop, versionable, visitTwice, withTemps } from "./loop-version.js";
+import { alignmentTerms, layoutVariants, newFastLoop, versionable, visitCopy, visitTwice, withTemps, withVariants, type FastLoop } from "./loop-version.js";
 import { locationOfNode, replaced, report, type Visitor } from "./transformer.js";
 
 /** visitForOf compiles a for...of over a typed array; undefined when the loop is not over one. */
@@ -65,20 +65,33 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
   if (r?.loop !== undefined && versionable(fs, node)) {
     // Loop versioning (loop-version.ts): the fast copy steps the element address and reads
     // and writes through the memory's typed arrays; the guard is tested once, before the loop.
+    // The array's length and stride are constants of the loop's block.
+    const [a, length, stride] = ["a", "length", "stride"].map((n) => f.createIdentifier(hoistedName(r, n))) as [TS.Identifier, TS.Identifier, TS.Identifier];
+    const finish = (copy: FastLoop) => (out: TS.Statement[]): TS.Statement[] => {
+      const literalStride = copy.literals?.get(stride.text);
+      const step = f.createComma(f.createPostfixIncrement(i), f.createAssignment(a, f.createAdd(a, literalStride === undefined ? stride : f.createNumericLiteral(literalStride))));
+      const head = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), f.createVariableDeclaration(a, undefined, undefined, prop(it, "a"))];
+      return [forLoop(head, step, [...(withTemps(fs, f.createBlock(out, true), copy) as TS.Block).statements], length)];
+    };
     const fast = newFastLoop(node, "", new Set(), { variable: r, it: it.text });
-    const { fastOut, usualOut, used } = visitTwice(v, fast, visitBody);
+    const precompiled = () => layoutVariants(fs, fast).map((variant) => {
+      const copy = newFastLoop(node, "", new Set(), { variable: r, it: it.text }, variant.literals);
+      return { variant, copy: visitCopy(v, copy, visitBody, finish(copy))[0]! };
+    });
+    const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitBody, finish(fast), precompiled);
     if (used) {
       const parts = loopParts(v, r, it, ip, address, value, loopVar.text, node.statement, flags);
-      // The element address, the length and the stride are locals of the fast loop's head (not property loads per iteration).
-      const [a, length, stride] = ["a", "length", "stride"].map((n) => f.createIdentifier(hoistedName(r, n)));
-      const fastHead = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), f.createVariableDeclaration(a!, undefined, undefined, prop(it, "a")),
-        f.createVariableDeclaration(length!, undefined, undefined, prop(it, "length")), f.createVariableDeclaration(stride!, undefined, undefined, prop(ip, "s0"))];
-      const fastStep = f.createComma(f.createPostfixIncrement(i), f.createAssignment(a!, f.createAdd(a!, stride!)));
-      const fastBody = withTemps(fs, f.createBlock([...parts.object, ...fastOut], true), fast) as TS.Block;
+      // The element object (where used as a value) is made at the top of every copy's body.
+      const withObject = (loop: TS.Statement): TS.Statement => {
+        const l = loop as TS.ForStatement;
+        return parts.object.length === 0 ? l : f.updateForStatement(l, l.initializer, l.condition, l.incrementor, f.createBlock([...parts.object, ...(l.statement as TS.Block).statements], true));
+      };
+      const chosen = withVariants(fs, (extra ?? []).map((x) => ({ variant: x.variant, copy: withObject(x.copy) })), withObject(fastOut[0]!));
       const usualLoop = forLoop([f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0))], f.createPostfixIncrement(i), [...parts.address, ...parts.object, ...usualOut]);
       const guard = alignmentTerms(fs, fast).reduce((x, y) => f.createLogicalAnd(x, y));
-      const versioned = f.createIfStatement(guard, f.createBlock([forLoop(fastHead, fastStep, [...fastBody.statements], length)]), f.createBlock([usualLoop]));
-      const block = f.createBlock([f.createVariableStatement(undefined, f.createVariableDeclarationList([...headOf(), ...parts.head], ts.NodeFlags.Const)), versioned], true);
+      const versioned = f.createIfStatement(guard, f.createBlock([chosen]), f.createBlock([usualLoop]));
+      const constants = [...headOf(), ...parts.head, f.createVariableDeclaration(length, undefined, undefined, prop(it, "length")), f.createVariableDeclaration(stride, undefined, undefined, prop(ip, "s0"))];
+      const block = f.createBlock([f.createVariableStatement(undefined, f.createVariableDeclarationList(constants, ts.NodeFlags.Const)), versioned], true);
       return replaced(fs, block, node);
     }
     return emitLoop(usualOut);

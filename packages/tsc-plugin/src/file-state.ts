@@ -285,7 +285,7 @@ export function refField(fs: FileState, r: LocalRef, ref: () => TS.Expression, f
   if (r.loop !== undefined && field === "length") return fs.f.createPropertyAccessExpression(refExpr(fs, r), "length");
   if (r.hoist) {
     r.fields.add(field);
-    return fs.f.createIdentifier(hoistedName(r, field));
+    return hoistedOrLiteral(fs, hoistedName(r, field));
   }
   let e = ref();
   for (const p of REF_FIELD_PATHS[field]!) e = fs.f.createPropertyAccessExpression(e, p);
@@ -297,9 +297,15 @@ export function pathField(fs: FileState, r: LocalRef, path: TS.Expression, field
   if (r.hoist && fs.st.ts.isIdentifier(path)) {
     const key = `${path.text}.${field}`;
     r.fields.add(key);
-    return fs.f.createIdentifier(hoistedName(r, key));
+    return hoistedOrLiteral(fs, hoistedName(r, key));
   }
   return fs.f.createPropertyAccessExpression(path, field);
+}
+
+/** hoistedOrLiteral names a hoisted field, or in a precompiled copy of a versioned loop writes its value for that layout (loop-version.ts). */
+function hoistedOrLiteral(fs: FileState, name: string): TS.Expression {
+  const literal = fs.fastLoop?.literals?.get(name);
+  return literal !== undefined ? fs.f.createNumericLiteral(literal) : fs.f.createIdentifier(name);
 }
 
 /**

@@ -19,7 +19,8 @@ import type * as TS from "typescript";
 import { bindingOfIdentifier, type Binding } from "./bindings.js";
 import { chainOf } from "./chain.js";
 import { assignsIn } from "./loop-bounds.js";
-import { cloneName, localRef, refField, rtCall, type FileState, type LocalRef } from "./file-state.js";
+import { abiSpec, buildTableOfType, hopLayout } from "@typedc/core";
+import { cloneName, hoistedName, localRef, refField, rtCall, type FileState, type LocalRef } from "./file-state.js";
 import { declarationOf } from "./program-state.js";
 import type { Visitor } from "./transformer.js";
 
@@ -43,6 +44,8 @@ export interface FastLoop {
   readonly declared: [TS.Node, LocalRef[]][];
   /** A `for...of` loop: its variable and the iterated array's ref (the guard tests `it.h`, `it.a`). */
   readonly forOf?: ForOfParts;
+  /** A precompiled copy: the values its hoisted offsets and strides are written as (hoistedOrLiteral). */
+  readonly literals?: ReadonlyMap<string, number>;
 }
 
 /** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
@@ -158,9 +161,9 @@ function declaredBefore(b: Binding, loop: TS.IterationStatement): boolean {
  * diagnostics are dropped (the usual copy reports the same ones) and the refs it declared are
  * declared again by the usual copy. When the fast copy turns out to change nothing (no proven
  * index, no typed array), its temporaries' numbers are given back, so the usual copy is exactly
- * what an unversioned loop compiles to.
+ * what an unversioned loop compiles to. `between` visits more copies of a used fast copy.
  */
-export function visitTwice<T>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out): { fastOut: T; usualOut: T; used: boolean } {
+export function visitTwice<T, R = undefined>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out, between?: () => R): { fastOut: T; usualOut: T; used: boolean; extra: R | undefined } {
   const { fs } = v;
   const { st } = fs;
   const reported = st.diagnostics.length;
@@ -173,12 +176,74 @@ export function visitTwice<T>(v: Visitor, fast: FastLoop, visitOnce: () => T, fi
   st.diagnostics.length = reported;
   for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
   if (!used) fs.counter = counter;
-  return { fastOut, usualOut: visitOnce(), used };
+  // More copies of a used fast copy (precompiled layouts) come before the usual one, which declares the loop's refs last.
+  const extra = used && between !== undefined ? between() : undefined;
+  return { fastOut, usualOut: visitOnce(), used, extra };
 }
 
 /** newFastLoop is the fast copy's state for a loop. */
-export function newFastLoop(loop: TS.IterationStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts): FastLoop {
-  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf };
+export function newFastLoop(loop: TS.IterationStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>): FastLoop {
+  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals };
+}
+
+/** LayoutVariant is one precompiled copy: the hoisted names it writes as literals, with their values in its layout. */
+export interface LayoutVariant {
+  readonly literals: ReadonlyMap<string, number>;
+}
+
+/** PATH_FIELDS are the hoisted fields of a path a precompiled copy writes as literals: its offset and strides. */
+const PATH_FIELDS = ["o", "s0", "s1", "s2", "s3"] as const;
+
+/**
+ * layoutVariants are the precompiled copies of a used fast copy (docs/compiler.md, "Precompiled
+ * layouts"): for each format of the `precompile` option, the offsets and strides the fast copy
+ * hoisted, laid out in that format at compile time; formats with the same values share a copy.
+ * A for...of variable's `stride` is its element's size.
+ */
+export function layoutVariants(fs: FileState, fast: FastLoop): LayoutVariant[] {
+  const { st } = fs;
+  const roots = new Set<LocalRef>([...fast.arrays.keys(), ...fast.proven.keys()]);
+  const variants = new Map<string, LayoutVariant>();
+  for (const format of st.options.precompile) {
+    const literals = new Map<string, number>();
+    let complete = true;
+    for (const r of roots) {
+      let table;
+      try {
+        table = buildTableOfType(st.decls, r.binding.type, abiSpec(format));
+      } catch {
+        complete = false; // a type with no layout in this format: no copy for it
+        break;
+      }
+      const root = table.types[table.root]!;
+      if (fast.proven.has(r) && root.tag === "array_type") literals.set(hoistedName(r, "stride"), root.stride);
+      if (fast.forOf?.variable === r) literals.set(hoistedName(r, "stride"), root.byteSize);
+      for (const [chainKey, pathName] of r.paths) {
+        if (chainKey.includes(">")) continue; // after a pointer: another object's layout
+        const hop = hopLayout(table, chainKey);
+        if (hop === undefined) continue;
+        PATH_FIELDS.forEach((field, k) => {
+          if (!r.fields.has(`${pathName}.${field}`)) return;
+          literals.set(hoistedName(r, `${pathName}.${field}`), field === "o" ? hop.o : hop.strides[k - 1] ?? 0);
+        });
+      }
+    }
+    const key = JSON.stringify([...literals]);
+    if (complete && literals.size > 0 && !variants.has(key)) variants.set(key, { literals });
+  }
+  return [...variants.values()];
+}
+
+/** layoutCheck is a precompiled copy's test: every hoisted name has its literal's value (`recs$p0o === 0 && recs$stride === 40`). */
+export function layoutCheck(fs: FileState, variant: LayoutVariant): TS.Expression {
+  const f = fs.f;
+  return [...variant.literals].map(([name, value]) => f.createStrictEquality(f.createIdentifier(name), f.createNumericLiteral(value))).reduce((a, b) => f.createLogicalAnd(a, b));
+}
+
+/** withVariants chooses among the precompiled copies of a fast copy, by their layout checks, before the generic fast copy. */
+export function withVariants(fs: FileState, variants: readonly { variant: LayoutVariant; copy: TS.Statement }[], generic: TS.Statement): TS.Statement {
+  const f = fs.f;
+  return variants.reduceRight<TS.Statement>((otherwise, { variant, copy }) => f.createIfStatement(layoutCheck(fs, variant), f.createBlock([copy]), f.createBlock([otherwise])), generic);
 }
 
 /** versionable tells whether a loop may be versioned: not inside another's copy, not labelled, a simple body. */
@@ -199,10 +264,28 @@ export function visitFor(v: Visitor, node: TS.ForStatement): TS.Statement | unde
   if (names.some((n) => assignsIn(ts, node.statement, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node.statement, loop.counter) : new Set<Binding>();
   const fast = newFastLoop(node, loop.counter, bounds);
-  const { fastOut, usualOut, used } = visitTwice(v, fast, () => ts.visitEachChild(node, v.visit, fs.context), (out) => withElementAddresses(v, out, loop, fast));
+  const visitOnce = () => ts.visitEachChild(node, v.visit, fs.context);
+  const precompiled = () => layoutVariants(fs, fast).map((variant) => {
+    const copy = newFastLoop(node, loop.counter, bounds, undefined, variant.literals);
+    return { variant, copy: visitCopy(v, copy, visitOnce, (out) => withElementAddresses(v, out, loop, copy)) as TS.Statement };
+  });
+  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, (out) => withElementAddresses(v, out, loop, fast), precompiled);
   if (!used) return usualOut;
   const guard = guardOf(v, loop, fast);
-  return guard === undefined ? fastOut : f.createIfStatement(guard, f.createBlock([fastOut]), f.createBlock([usualOut]));
+  const chosen = withVariants(fs, extra ?? [], fastOut);
+  return guard === undefined ? chosen : f.createIfStatement(guard, f.createBlock([chosen]), f.createBlock([usualOut]));
+}
+
+/** visitCopy visits one more fast copy (a precompiled one): its diagnostics dropped, its refs declared again by the usual copy. */
+export function visitCopy<T>(v: Visitor, copy: FastLoop, visitOnce: () => T, finish: (out: T) => T): T {
+  const { fs } = v;
+  const reported = fs.st.diagnostics.length;
+  fs.fastLoop = copy;
+  const out = finish(visitOnce());
+  fs.fastLoop = undefined;
+  fs.st.diagnostics.length = reported;
+  for (const [anchor, refs] of copy.declared) fs.anchored.set(anchor, refs);
+  return out;
 }
 
 /** withTemps declares the fast copy's temporaries with `let` at the top of a loop body. */

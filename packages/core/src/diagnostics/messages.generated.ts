@@ -62,7 +62,7 @@ export const Diagnostics = {
   Enum_0_has_no_members_a_C_enum_needs_at_least_one_enumerator: { code: 2014, category: "error", message: "Enum '{0}' has no members; a C enum needs at least one enumerator." },
   Duplicate_member_0_in_1: { code: 2015, category: "error", message: "Duplicate member '{0}' in '{1}'." },
   Unknown_option_0_of_typedc_tsc_plugin_Known_options_1: { code: 2501, category: "error", message: "Unknown option '{0}' of @typedc/tsc-plugin. Known options: {1}." },
-  Option_formats_of_typedc_tsc_plugin_lists_unknown_format_0_Known_formats_1: { code: 2502, category: "error", message: "Option 'formats' of @typedc/tsc-plugin lists unknown format '{0}'. Known formats: {1}." },
+  Option_0_of_typedc_tsc_plugin_lists_unknown_format_1_Known_formats_2: { code: 2502, category: "error", message: "Option '{0}' of @typedc/tsc-plugin lists unknown format '{1}'. Known formats: {2}." },
   Option_0_of_typedc_tsc_plugin_must_be_1_got_2: { code: 2503, category: "error", message: "Option '{0}' of @typedc/tsc-plugin must be {1}; got {2}." },
   _0_missing_in_the_published_type: { code: 4001, category: "error", message: "{0}: missing in the published type" },
   _0_kind_1_vs_2: { code: 4002, category: "error", message: "{0}: kind {1} vs {2}" },

@@ -6,3 +6,4 @@ export * from "./spell.js";
 export { resolveType, recordOfType, findMember, isEnumType } from "./resolve.js";
 export * from "./options.js";
 export * from "./lowering.js";
+export * from "./hop-layout.js";

@@ -8,15 +8,20 @@ import { createDiagnostic } from "../diagnostics/create.js";
 import { Diagnostics } from "../diagnostics/messages.generated.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 
-/** GeneratorOptions are the resolved options of a code generator: target formats, bounds checks, base directory of source locations. */
+/**
+ * GeneratorOptions are the resolved options of a code generator: target formats, bounds checks,
+ * base directory of source locations, and the formats whose layouts versioned loops get a
+ * precompiled copy for (docs/compiler.md, "Precompiled layouts"; none by default).
+ */
 export interface GeneratorOptions {
   readonly formats: readonly AbiId[];
   readonly boundsChecks: boolean;
   readonly baseDir: string | undefined;
+  readonly precompile: readonly AbiId[];
 }
 
 /** GENERATOR_OPTION_KEYS are the option keys every front-end accepts. */
-export const GENERATOR_OPTION_KEYS = ["formats", "boundsChecks", "baseDir"] as const;
+export const GENERATOR_OPTION_KEYS = ["formats", "boundsChecks", "baseDir", "precompile"] as const;
 
 /**
  * resolveGeneratorOptions fills defaults (all 12 formats, bounds checks on) and reports unknown
@@ -31,23 +36,28 @@ export function resolveGeneratorOptions(raw: Readonly<Record<string, unknown>> |
       diagnostics.push(createDiagnostic(Diagnostics.Unknown_option_0_of_typedc_tsc_plugin_Known_options_1, [key, GENERATOR_OPTION_KEYS.join(", ")]));
     }
   }
-  let formats: readonly AbiId[] = ABI_IDS;
-  if (input.formats !== undefined) {
-    if (!Array.isArray(input.formats) || input.formats.length === 0) {
-      diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_must_be_1_got_2, ["formats", "a non-empty array of ABI ids", JSON.stringify(input.formats)]));
-    } else {
-      const known = input.formats.filter((f): f is AbiId => typeof f === "string" && isAbiId(f));
-      for (const f of input.formats) {
-        if (!(typeof f === "string" && isAbiId(f))) diagnostics.push(createDiagnostic(Diagnostics.Option_formats_of_typedc_tsc_plugin_lists_unknown_format_0_Known_formats_1, [String(f), ABI_IDS.join(", ")]));
-      }
-      if (known.length > 0) formats = [...new Set(known)];
-    }
-  }
+  const formats = formatList(input, "formats", ABI_IDS, false, diagnostics);
+  const precompile = formatList(input, "precompile", [], true, diagnostics);
   let boundsChecks = true;
   if (input.boundsChecks !== undefined) {
     if (typeof input.boundsChecks === "boolean") boundsChecks = input.boundsChecks;
     else diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_must_be_1_got_2, ["boundsChecks", "true or false", JSON.stringify(input.boundsChecks)]));
   }
   const baseDir = typeof input.baseDir === "string" ? input.baseDir : undefined;
-  return { options: { formats, boundsChecks, baseDir }, diagnostics };
+  return { options: { formats, boundsChecks, baseDir, precompile }, diagnostics };
+}
+
+/** formatList reads an option that lists ABI ids (`formats`, `precompile`), reporting a wrong value (2503) and unknown ids (2502). */
+function formatList(input: Readonly<Record<string, unknown>>, key: string, fallback: readonly AbiId[], mayBeEmpty: boolean, diagnostics: Diagnostic[]): readonly AbiId[] {
+  const value = input[key];
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || (!mayBeEmpty && value.length === 0)) {
+    diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_must_be_1_got_2, [key, `${mayBeEmpty ? "an" : "a non-empty"} array of ABI ids`, JSON.stringify(value)]));
+    return fallback;
+  }
+  for (const f of value) {
+    if (!(typeof f === "string" && isAbiId(f))) diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_lists_unknown_format_1_Known_formats_2, [key, String(f), ABI_IDS.join(", ")]));
+  }
+  const known = value.filter((f): f is AbiId => typeof f === "string" && isAbiId(f));
+  return known.length > 0 || mayBeEmpty ? [...new Set(known)] : fallback;
 }
