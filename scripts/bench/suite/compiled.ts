@@ -19,12 +19,12 @@ export interface CompiledSource {
   readonly dir?: string;
 }
 
-let transformed: { checked: CompiledLoops; unchecked: CompiledLoops; checkedFile: string } | undefined;
+let transformed: { checked: CompiledLoops; unchecked: CompiledLoops; checkedFile: string; precompiled?: CompiledLoops } | undefined;
 let source: CompiledSource = { kind: "hand-lowered", note: "typed-loops.lowered.ts: typed-loops.ts lowered by hand after emit-access.ts (the tsc transformer is not exported yet)" };
 
-/** useTransformed installs the transformer's output (see transform.ts); `checkedFile` is the bounds-checked module's path. */
-export function useTransformed(checked: CompiledLoops, unchecked: CompiledLoops, checkedFile: string, note: string, dir: string): void {
-  transformed = { checked, unchecked, checkedFile };
+/** useTransformed installs the transformer's output (see transform.ts); `checkedFile` is the bounds-checked module's path; `precompiled` the bounds-checked module with a precompiled x86_64-linux layout. */
+export function useTransformed(checked: CompiledLoops, unchecked: CompiledLoops, checkedFile: string, note: string, dir: string, precompiled?: CompiledLoops): void {
+  transformed = { checked, unchecked, checkedFile, precompiled };
   source = { kind: "transformer", note, dir };
 }
 
@@ -43,6 +43,11 @@ export function loadCheckedModule(file: string): void {
 /** compiledSource tells which compiled text the typedc-table rows run. */
 export function compiledSource(): CompiledSource {
   return source;
+}
+
+/** precompiledLoops returns typed-loops.ts compiled with bounds checks and `precompile: ["x86_64-linux"]` (the bench area's format), if the transformer made it. */
+export function precompiledLoops(): CompiledLoops | undefined {
+  return transformed?.precompiled;
 }
 
 /** compiledLoops returns typed-loops.ts compiled with or without bounds checks. */

@@ -13,7 +13,7 @@
  *   unchecked+le   the same with literal-le's change
  *   literal-layout the emitted text with every hoisted offset, stride and byte order of the
  *                  bench area's format (x86_64-linux) made a literal: what format-specialised
- *                  ("precompiled") output would give over the versioned loops' fast copy
+ *                  output gives over the versioned loops' fast copy (what `precompile` emits)
  * Every variant's W1 must equal the limit's before it is timed.
  *
  *   npx tsx scripts/bench/suite/probe-hot-paths.ts [records=1000000]

@@ -15,13 +15,13 @@ import { useTransformed, type CompiledLoops } from "./compiled.js";
 /** LOOPS_FILE is the typed source of W1–W3. */
 export const LOOPS_FILE = path.join(__dirname, "typed-loops.ts");
 
-// compileOnce emits typed-loops.ts with `boundsChecks` and returns its module.
-function compileOnce(transformFiles: any, boundsChecks: boolean, dir: string): { loops: CompiledLoops; file: string } {
+// compileOnce emits typed-loops.ts with `boundsChecks` (and `precompile` formats) and returns its module.
+function compileOnce(transformFiles: any, boundsChecks: boolean, dir: string, precompile: readonly string[] = []): { loops: CompiledLoops; file: string } {
   const result = transformFiles({
     ts,
     fileNames: [LOOPS_FILE, REC_FILE],
     compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, sourceMap: false },
-    options: { formats: ["x86_64-linux", "i386-linux"], boundsChecks, baseDir: __dirname },
+    options: { formats: ["x86_64-linux", "i386-linux"], boundsChecks, baseDir: __dirname, precompile },
   });
   const errors = (result.diagnostics as { category: string; code: number; messageText: string }[]).filter((d) => d.category === "error");
   if (errors.length > 0) throw new Error(errors.map((d) => `TYPED${d.code}: ${d.messageText}`).join("; "));
@@ -30,7 +30,7 @@ function compileOnce(transformFiles: any, boundsChecks: boolean, dir: string): {
   // The temporary folder has no node_modules: point the runtime import at the suite's own.
   const runtime = require.resolve("@typedc/runtime");
   const js = (out.js as string).replace(/require\("@typedc\/runtime"\)/g, `require(${JSON.stringify(runtime)})`);
-  const file = path.join(dir, `typed-loops.${boundsChecks ? "checked" : "unchecked"}.js`);
+  const file = path.join(dir, `typed-loops.${precompile.length > 0 ? "precompiled" : boundsChecks ? "checked" : "unchecked"}.js`);
   fs.writeFileSync(file, js);
   return { loops: require(file) as CompiledLoops, file };
 }
@@ -49,10 +49,11 @@ export async function compileLoops(): Promise<string | null> {
     process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
     const checked = compileOnce(plugin.transformFiles, true, dir);
     const unchecked = compileOnce(plugin.transformFiles, false, dir);
+    const precompiled = compileOnce(plugin.transformFiles, true, dir, ["x86_64-linux"]);
     for (const f of ["sumAB", "update", "sumBAt"] as const) {
       if (typeof checked.loops[f] !== "function") throw new Error(`the compiled module has no ${f}`);
     }
-    useTransformed(checked.loops, unchecked.loops, checked.file, "typed-loops.ts compiled by the tsc transformer at bench start (transformFiles, CommonJS, with and without bounds checks)", dir);
+    useTransformed(checked.loops, unchecked.loops, checked.file, "typed-loops.ts compiled by the tsc transformer at bench start (transformFiles, CommonJS, with and without bounds checks, and with a precompiled x86_64-linux layout)", dir, precompiled.loops);
     return null;
   } catch (e) {
     return `the tsc transformer failed on typed-loops.ts: ${(e as Error).message.split("\n")[0]}`;

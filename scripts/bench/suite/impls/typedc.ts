@@ -4,11 +4,12 @@
  *   typedc-table-unchecked  the same compiled with `boundsChecks: false`
  *   typedc-codegen          no compiler: the runtime's generated view classes ({ strategy: "codegen" })
  *   typedc-dynamic-view     no compiler: the dynamic view `__typed` returns (table strategy)
- *   typedc-precompiled      only if the transformer offers precompiled (format-specialised) output
+ *   typedc-precompiled      compiled code with `precompile: ["x86_64-linux"]` (the area's format): the
+ *                           versioned loops' copy with that layout's offsets and strides as literals
  */
 import { bindView } from "@typedc/runtime";
 import { NotAvailable, type BenchContext, type Impl, type ImplFactory } from "../impl.js";
-import { compiledLoops, type CompiledLoops } from "../compiled.js";
+import { compiledLoops, precompiledLoops, type CompiledLoops } from "../compiled.js";
 
 function fromLoops(id: string, loops: CompiledLoops, ctx: BenchContext): Impl {
   const { recs, n, indices } = ctx;
@@ -32,11 +33,13 @@ export const typedcTableUnchecked: ImplFactory = {
   make: (ctx) => fromLoops("typedc-table-unchecked", compiledLoops(false), ctx),
 };
 
-/** typedcPrecompiled would run format-specialised compiled output; the transformer emits one format-independent text. */
+/** typedcPrecompiled runs typed-loops.ts compiled with a precompiled layout for the bench area's format (bounds checks on). */
 export const typedcPrecompiled: ImplFactory = {
   id: "typedc-precompiled",
-  make() {
-    throw new NotAvailable("the tsc transformer emits one format-independent text (offsets from the bound table) and offers no precompiled, format-specialised variant");
+  make(ctx) {
+    const loops = precompiledLoops();
+    if (loops === undefined) throw new NotAvailable("needs the tsc transformer's output (typed-loops.ts compiled with precompile: [\"x86_64-linux\"])");
+    return fromLoops("typedc-precompiled", loops, ctx);
   },
 };
 
