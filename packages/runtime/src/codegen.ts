@@ -9,7 +9,7 @@
 import { HOST_LITTLE_ENDIAN, type Handle } from "./primitives.js";
 import { getByName, memberView, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
-import { elementBinding, registerRecordClass, type RecordReaders } from "./view-record.js";
+import { ownBinding, registerRecordClass, type RecordReaders } from "./view-record.js";
 import { decorateRecordPrototype, tableClass, type StructViewClass } from "./view-struct.js";
 
 const cache = new WeakMap<TypePlan, StructViewClass>();
@@ -44,11 +44,11 @@ function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
   const members = Object.values(t.m);
   let make: (...args: unknown[]) => { C: StructViewClass; R: RecordReaders; D: Record<string, PropertyDescriptor> };
   try {
-    make = new Function("elementBinding", "rethrow", "memberView", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
+    make = new Function("ownBinding", "rethrow", "memberView", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
   } catch {
     return undefined; // CSP without 'unsafe-eval': fall back to the table strategy
   }
-  const { C, R, D } = make(elementBinding, rethrow, memberView, setMember, members, t, getByName, setByName);
+  const { C, R, D } = make(ownBinding, rethrow, memberView, setMember, members, t, getByName, setByName);
   registerRecordClass(C.prototype, R);
   decorateRecordPrototype(C.prototype, t, (m) => D[m.name]);
   return C;
@@ -66,13 +66,13 @@ function classSource(members: readonly MemberPlan[], le: boolean): string {
   return `"use strict";
 let R, D;
 const C = class {
-  #h; #a; #t; #p; #g; #s;${kids}
-  constructor(h, a, t, p, g, s) { this.#h = h; this.#a = a; this.#t = t; this.#p = p; this.#g = g; this.#s = s; }
+  #h; #a; #t; #x;${kids}
+  constructor(h, a, t, x) { this.#h = h; this.#a = a; this.#t = t; this.#x = x; }
   static {
-    const vs = (v) => (v.#s ??= elementBinding(v.#h, v.#a, v.#t, v.#p, v.#g));
+    const vs = (v) => (v.#x = ownBinding(v.#h, v.#a, v.#t, v.#x));
     R = {
       h: (v) => v.#h, a: (v) => v.#a, t: (v) => v.#t, state: vs, has: (v) => #h in v,
-      replace: (v, s) => { v.#s = s; v.#h = s.h; v.#a = s.a; v.#t = s.t; },
+      replace: (v, s) => { v.#x = s; v.#h = s.h; v.#a = s.a; v.#t = s.t; },
     };
     D = {
 ${accessors}

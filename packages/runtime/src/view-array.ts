@@ -56,7 +56,7 @@ export function elementGet(s: ViewState, i: number): any {
   if (!(i >>> 0 === i && i < s.length)) checkIndex(i, s.length, `${pathOf(s)}[${i}]`);
   const e = elementsOf(s);
   const a = s.a + i * s.t.stride;
-  if (e.C !== null) return new e.C(s.h, a, e.t, s, i);
+  if (e.C !== null) return new e.C(s.h, a, e.t, s);
   return getValue(s, e.t, a, i);
 }
 
@@ -127,7 +127,7 @@ class ElementIterator implements IterableIterator<any> {
     if (i >= s.length) return { value: undefined, done: true };
     this.i = i + 1;
     const C = this.e.C;
-    return { value: C !== null ? new C(s.h, s.a + i * s.t.stride, this.e.t, s, i) : elementGet(s, i), done: false };
+    return { value: C !== null ? new C(s.h, s.a + i * s.t.stride, this.e.t, s) : elementGet(s, i), done: false };
   }
   [Symbol.iterator](): IterableIterator<any> {
     return this;

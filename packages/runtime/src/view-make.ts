@@ -22,7 +22,7 @@ import { arrayProxy } from "./view-array.js";
 export function makeView(s: ViewState): any {
   const extent = s.t.shape === "array" ? s.length * s.t.stride : s.t.size;
   if (s.a < s.h.base || s.a + extent > s.h.end) checkArea(s.a, extent, s.h.base, s.h.end, pathOf(s));
-  if (s.t.shape === "record") return Object.preventExtensions(new (structClass(s.tp, s.t, s.strategy))(s.h, s.a, s.t, s.parent, s.seg, s));
+  if (s.t.shape === "record") return Object.preventExtensions(new (structClass(s.tp, s.t, s.strategy))(s.h, s.a, s.t, s));
   assert(s.t.shape === "array", `makeView of a ${s.t.shape}`);
   return arrayProxy(s);
 }

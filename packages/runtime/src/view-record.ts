@@ -1,6 +1,6 @@
 /**
  * Record views hold their binding in private fields of their own (handle, address,
- * type plan, parent binding, path segment), so that making a view is one allocation
+ * type plan, and the full binding or their array's), so that making a view is one allocation
  * and an accessor reads the address with no indirection. The full ViewState the
  * view functions use (stateOf, paths, member caches) is built on first demand and kept.
  *
@@ -22,14 +22,15 @@
 import { assert } from "./checks.js";
 import type { Handle } from "./primitives.js";
 import type { TypePlan } from "./view-plan.js";
-import { Binding, pathOf, type Seg, type ViewState } from "./view-state.js";
+import { Binding, pathOf, type ViewState } from "./view-state.js";
 
 /**
- * RecordViewClass constructs a record view. `s` is the full binding when the caller has
- * one; without it `parent` is the binding of the array the view is an element of (its
- * table plan and strategy are the element's).
+ * RecordViewClass constructs a record view at byte `a` of type `t`. `x` is the view's full
+ * binding (then `x.t === t`), or for an element view the binding of its array (an array
+ * plan, so `x.t !== t`), from which the full binding is made on first demand (ownBinding).
+ * Four fields: every one costs in the construction of each element view.
  */
-export type RecordViewClass = new (h: Handle, a: number, t: TypePlan, parent: ViewState | null, seg: Seg, s?: ViewState) => object;
+export type RecordViewClass = new (h: Handle, a: number, t: TypePlan, x: ViewState) => object;
 
 /** RecordReaders read and replace the private binding of one record view class's instances. */
 export interface RecordReaders {
@@ -56,10 +57,12 @@ export function recordReaders(v: object): RecordReaders | undefined {
   return undefined;
 }
 
-/** elementBinding is the full binding of an element view made without one (see RecordViewClass). */
-export function elementBinding(h: Handle, a: number, t: TypePlan, parent: ViewState | null, seg: Seg): ViewState {
-  assert(parent !== null, "a record view made without its binding has an array parent");
-  return new Binding(h, a, parent.tp, t, 0, parent.strategy, parent, seg);
+/** ownBinding is the full binding of a record view from its `x` field (see RecordViewClass). */
+export function ownBinding(h: Handle, a: number, t: TypePlan, x: ViewState): ViewState {
+  if (x.t === t) return x;
+  assert(x.t.shape === "array", "a record view made without its binding is an element of an array");
+  // The element's index (an integer below 2^32: heaps end below 4 GiB); `>>> 0` keeps it a small integer for V8.
+  return new Binding(h, a, x.tp, t, 0, x.strategy, x, ((a - x.a) / x.t.stride) >>> 0);
 }
 
 /** registerRecordClass makes a record class's prototype chain end in the unknown-member guard and records its readers. */
@@ -75,16 +78,12 @@ class RecordBase {
   #h: Handle;
   #a: number;
   #t: TypePlan;
-  #p: ViewState | null;
-  #g: Seg;
-  #s: ViewState | undefined;
-  constructor(h: Handle, a: number, t: TypePlan, parent: ViewState | null, seg: Seg, s?: ViewState) {
+  #x: ViewState;
+  constructor(h: Handle, a: number, t: TypePlan, x: ViewState) {
     this.#h = h;
     this.#a = a;
     this.#t = t;
-    this.#p = parent;
-    this.#g = seg;
-    this.#s = s;
+    this.#x = x;
   }
   static {
     baseReaders = {
@@ -92,16 +91,16 @@ class RecordBase {
       a: (v) => (v as RecordBase).#a,
       t: (v) => (v as RecordBase).#t,
       state: (v) => {
-        const x = v as RecordBase;
-        return (x.#s ??= elementBinding(x.#h, x.#a, x.#t, x.#p, x.#g));
+        const o = v as RecordBase;
+        return (o.#x = ownBinding(o.#h, o.#a, o.#t, o.#x));
       },
       has: (v) => #h in v,
       replace: (v, s) => {
-        const x = v as RecordBase;
-        x.#s = s;
-        x.#h = s.h;
-        x.#a = s.a;
-        x.#t = s.t;
+        const o = v as RecordBase;
+        o.#x = s;
+        o.#h = s.h;
+        o.#a = s.a;
+        o.#t = s.t;
       },
     };
   }
