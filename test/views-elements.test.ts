@@ -97,6 +97,18 @@ describe("element views", () => {
         expect(Object.getOwnPropertySymbols(r), how).toEqual([]);
         expect(Object.isExtensible(r), how).toBe(how !== "root"); // the documented difference
       }
+      // What differs on element views, exactly as docs/runtime.md says.
+      const root = made.root;
+      expect(() => Object.defineProperty(root, "a", { value: 1 })).toThrow(TypeError);
+      expect(() => Object.setPrototypeOf(root, {})).toThrow(TypeError);
+      const r = view.get(2);
+      r.a = 5;
+      Object.defineProperty(r, "a", { value: 99 }); // an own property of this one object
+      expect(r.a).toBe(99);
+      expect(view.get(2).a).toBe(5); // memory unchanged
+      expect(toPlain(r).a).toBe(5); // the runtime reads through the binding
+      Object.setPrototypeOf(r, {});
+      expect(() => toPlain(r)).toThrow(expect.objectContaining({ code: 5120 }));
       // The member views of an element are made like any member view: non-extensible.
       expect(Object.isExtensible(view.get(0).in)).toBe(false);
     });
