@@ -91,6 +91,12 @@ export class BabelProgram {
     return this.resolveHook?.(specifier, fromFile) ?? resolveModule(this.fs, fromFile, specifier);
   }
 
+  /** runtimeInstalled tells whether `@typedc/runtime` resolves from a module (asked only when a name it does not export is imported: an error path). */
+  runtimeInstalled(from: ModuleFile): boolean {
+    const fromFile = from.source.fileName;
+    return (this.resolveHook?.(RUNTIME_MODULE, fromFile) ?? resolveModule(this.fs, fromFile, RUNTIME_MODULE)) !== undefined;
+  }
+
   /** moduleOf loads the module a specifier names (undefined when it does not resolve or parse). */
   moduleOf(from: ModuleFile, specifier: string): ModuleFile | undefined {
     const target = this.resolve(from, specifier);

@@ -5,6 +5,7 @@ import type { ModuleFile, TypeSymbol, ValueSymbol } from "./extract-module.js";
 import type { BabelProgram } from "./extract-program.js";
 import { isRuntimeTypeName, RUNTIME_MODULE, type RuntimeTypeName } from "./extract-runtime.js";
 import { LIB_GLOBAL_TYPES } from "./lib-globals.generated.js";
+import { RUNTIME_EXPORTS } from "./runtime-exports.generated.js";
 
 /**
  * TypeNameTarget is what a type name in an annotation stands for (as in the TS extractor):
@@ -17,6 +18,8 @@ export type TypeNameTarget =
   | { readonly kind: "lib" }
   | { readonly kind: "typeParameter" }
   | { readonly kind: "unresolvedImport"; readonly moduleName: string }
+  /** A name the installed `@typedc/runtime` does not export (1023). */
+  | { readonly kind: "notInRuntime"; readonly name: string }
   | { readonly kind: "unparsable"; readonly fileName: string }
   | { readonly kind: "unknown" }
   | { readonly kind: "other" };
@@ -94,7 +97,10 @@ function importOf(program: BabelProgram, file: ModuleFile, specifier: string, im
   if (hops > 100) throw new Error("assert: alias chain longer than 100 links");
   if (specifier === RUNTIME_MODULE) {
     if (imported === "*") return { kind: "runtimeNamespace" };
-    return isRuntimeTypeName(imported) ? { kind: "runtime", name: imported } : { kind: "other" };
+    if (isRuntimeTypeName(imported)) return { kind: "runtime", name: imported };
+    if (RUNTIME_EXPORTS.has(imported)) return { kind: "other" }; // a runtime export without C layout (`TypedMemory`)
+    // Not exported: 1023 where the runtime is installed, else the unresolved import TypeScript sees (1012).
+    return program.runtimeInstalled(file) ? { kind: "notInRuntime", name: imported } : { kind: "unresolvedImport", moduleName: specifier };
   }
   const target = program.moduleOf(file, specifier);
   if (target === undefined) {

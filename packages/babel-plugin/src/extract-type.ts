@@ -60,6 +60,9 @@ function convertReference(ctx: DeclContext, node: t.TSTypeReference, site: Site)
     case "unresolvedImport":
       report(ctx, Diagnostics.Cannot_resolve_module_0_from_which_1_is_imported, [target.moduleName, text(ctx, node.typeName)], node);
       return undefined;
+    case "notInRuntime":
+      report(ctx, Diagnostics.Module_typedc_runtime_exports_no_type_0_Import_its_C_types_i32_array_ptr_from_it_or_declare_0_in_your_own_code, [target.name], node);
+      return undefined;
     case "unknown":
       report(ctx, Diagnostics.Cannot_find_C_type_0, [text(ctx, node.typeName)], node);
       return undefined;

@@ -24,6 +24,8 @@ export type TypeNameTarget =
   | { readonly kind: "decl"; readonly decl: UserDecl }
   | { readonly kind: "typeParameter" }
   | { readonly kind: "unresolvedImport"; readonly moduleName: string }
+  /** A name the installed `@typedc/runtime` does not export (1023). */
+  | { readonly kind: "notInRuntime"; readonly name: string }
   | { readonly kind: "unknown" }
   | { readonly kind: "other" };
 
@@ -68,6 +70,7 @@ function resolveTypeNameOnce(ctx: ExtractContext, name: TS.EntityName): TypeName
       if (moduleName === RUNTIME_MODULE && imported !== undefined && RUNTIME_NAMES.has(imported)) {
         return { kind: "runtime", name: imported as RuntimeTypeName };
       }
+      if (moduleName === RUNTIME_MODULE && imported !== undefined && aliasDecl !== undefined && moduleResolves(ctx, aliasDecl)) return { kind: "notInRuntime", name: imported };
       return moduleName === undefined ? { kind: "unknown" } : { kind: "unresolvedImport", moduleName };
     }
     symbol = next;
@@ -122,6 +125,15 @@ export function moduleSpecifierOf(ts: typeof TS, decl: TS.Declaration): string |
   }
   const spec = node.moduleSpecifier;
   return spec !== undefined && ts.isStringLiteral(spec) ? spec.text : undefined;
+}
+
+/** moduleResolves tells whether the module an import or export declaration names resolves (its symbol exists). */
+function moduleResolves(ctx: ExtractContext, decl: TS.Declaration): boolean {
+  const { ts } = ctx;
+  let node: TS.Node | undefined = decl;
+  while (node !== undefined && !ts.isImportDeclaration(node) && !ts.isExportDeclaration(node)) node = ts.isSourceFile(node) ? undefined : node.parent;
+  const spec = node?.moduleSpecifier;
+  return spec !== undefined && ctx.checker.getSymbolAtLocation(spec) !== undefined;
 }
 
 /** importedNameOf is the exported name an import/export specifier refers to (`a` in `{ a as b }`). */

@@ -25,6 +25,7 @@ export const Diagnostics = {
   Type_0_is_1_which_has_no_C_layout_Use_a_C_type_such_as_2: { code: 1020, category: "error", message: "Type '{0}' is '{1}', which has no C layout. Use a C type such as {2}." },
   _0_is_declared_more_than_once_a_typed_struct_or_enum_must_have_a_single_declaration: { code: 1021, category: "error", message: "'{0}' is declared more than once; a typed struct or enum must have a single declaration." },
   _0_has_a_call_or_construct_signature_a_typed_struct_holds_data_only_Use_a_field_of_type_ptr_void_for_a_function_pointer: { code: 1022, category: "error", message: "'{0}' has a call or construct signature; a typed struct holds data only. Use a field of type 'ptr<void>' for a function pointer." },
+  Module_typedc_runtime_exports_no_type_0_Import_its_C_types_i32_array_ptr_from_it_or_declare_0_in_your_own_code: { code: 1023, category: "error", message: "Module '@typedc/runtime' exports no type '{0}'. Import its C types (i32, array, ptr, ...) from it, or declare '{0}' in your own code." },
   Cannot_find_input_0_no_such_file_or_directory: { code: 1100, category: "error", message: "Cannot find input '{0}': no such file or directory." },
   No_input_files_found_at_0_give_a_ts_file_or_a_directory_that_contains_ts_files: { code: 1101, category: "error", message: "No input files found at '{0}': give a '.ts' file or a directory that contains '.ts' files." },
   Unknown_format_0_Known_formats_1: { code: 1102, category: "error", message: "Unknown format '{0}'. Known formats: {1}." },
