@@ -56,6 +56,18 @@ describe("element views", () => {
       expect(toPlain(view.get(3))).toEqual({ a: 30, b: 3.5, d: 3n << 40n, e: [0, 0, 103, 0], in: { x: -2 } });
     });
 
+    it(`${strategy}: an iterator's position and binding are private`, () => {
+      const { view } = recs(strategy);
+      view.get(1).a = 11;
+      const it = view[Symbol.iterator]();
+      expect(Object.keys(it)).toEqual([]);
+      it.next();
+      Object.assign(it, { i: 100, s: { a: -1000, length: 1e9 } }); // ignored: not the iterator's fields
+      expect(it.next().value.a).toBe(11);
+      expect([...it].length).toBe(2);
+      expect(it.next()).toEqual({ value: undefined, done: true });
+    });
+
     it(`${strategy}: an element keeps its member views and its binding`, () => {
       const { view } = recs(strategy);
       const r = view.get(2);

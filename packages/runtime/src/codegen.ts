@@ -9,7 +9,7 @@
 import { HOST_LITTLE_ENDIAN, type Handle } from "./primitives.js";
 import { getByName, memberView, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
-import { ownBinding, registerRecordClass, type RecordReaders } from "./view-record.js";
+import { ownBinding, registerElementIterator, registerRecordClass, type ElementIteratorClass, type RecordReaders } from "./view-record.js";
 import { decorateRecordPrototype, tableClass, type StructViewClass } from "./view-struct.js";
 
 const cache = new WeakMap<TypePlan, StructViewClass>();
@@ -42,14 +42,15 @@ const DV: Readonly<Record<string, { get: string; set: string; fits: string; wide
 
 function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
   const members = Object.values(t.m);
-  let make: (...args: unknown[]) => { C: StructViewClass; R: RecordReaders; D: Record<string, PropertyDescriptor> };
+  let make: (...args: unknown[]) => { C: StructViewClass; R: RecordReaders; D: Record<string, PropertyDescriptor>; I: ElementIteratorClass };
   try {
     make = new Function("ownBinding", "rethrow", "memberView", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
   } catch {
     return undefined; // CSP without 'unsafe-eval': fall back to the table strategy
   }
-  const { C, R, D } = make(ownBinding, rethrow, memberView, setMember, members, t, getByName, setByName);
+  const { C, R, D, I } = make(ownBinding, rethrow, memberView, setMember, members, t, getByName, setByName);
   registerRecordClass(C.prototype, R);
+  registerElementIterator(C, I);
   decorateRecordPrototype(C.prototype, t, (m) => D[m.name]);
   return C;
 }
@@ -59,6 +60,8 @@ function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
  * binding, see view-record.ts), its readers `R` and its member accessors `D`, which are
  * made inside the class body so that they can read the private fields. `#k<k>` keeps the
  * view of record or array member k once made (where the table strategy uses ViewState.kids).
+ * `I` iterates an array of these records (view-array.ts): its own `new C` stays monomorphic
+ * however many record types are iterated elsewhere.
  */
 function classSource(members: readonly MemberPlan[], le: boolean): string {
   const accessors = members.map((m, k) => `${JSON.stringify(m.name)}: ${accessorSource(m, k, le)},`).join("\n");
@@ -79,7 +82,18 @@ ${accessors}
     };
   }
 };
-return { C, R, D };`;
+const I = class {
+  #i; #s;
+  constructor(s) { this.#i = 0; this.#s = s; }
+  next() {
+    const i = this.#i, s = this.#s;
+    if (i >= s.length) return { value: undefined, done: true };
+    this.#i = i + 1;
+    return { value: new C(s.h, s.a + i * s.t.stride, T, s), done: false };
+  }
+  [Symbol.iterator]() { return this; }
+};
+return { C, R, D, I };`;
 }
 
 /**

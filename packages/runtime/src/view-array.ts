@@ -8,7 +8,7 @@ import { AccessMessages, checkIndex, protectionError } from "./checks.js";
 import { toPlain } from "./convert.js";
 import { getValue, setValue } from "./view-make.js";
 import type { TypePlan } from "./view-plan.js";
-import type { RecordViewClass } from "./view-record.js";
+import { elementIteratorOf, type ElementIteratorClass, type RecordViewClass } from "./view-record.js";
 import { fastState, pathOf, registerArrayViewState, requireState, STATE, TARGET, type ViewState } from "./view-state.js";
 import { structClass } from "./view-struct.js";
 
@@ -23,6 +23,8 @@ class Elements {
   declare readonly t: TypePlan;
   /** Record elements: their view class; null for any other element type. */
   declare readonly C: RecordViewClass | null;
+  /** The iterator generated with the element class (codegen), else undefined (ElementIterator). */
+  declare readonly I: ElementIteratorClass | undefined;
   /** `arr.get` and `arr.set` through the proxy, bound to this binding on first use. */
   declare get: ((i: number) => any) | undefined;
   declare set: ((i: number, v: unknown) => void) | undefined;
@@ -31,6 +33,7 @@ class Elements {
     this.of = of;
     this.t = t;
     this.C = C;
+    this.I = C === null ? undefined : elementIteratorOf(C);
     this.get = undefined;
     this.set = undefined;
   }
@@ -95,7 +98,9 @@ export class ArrayView {
     elementSet(requireState(this), i, v);
   }
   [Symbol.iterator](): IterableIterator<any> {
-    return new ElementIterator(requireState(this));
+    const s = requireState(this);
+    const I = elementsOf(s).I;
+    return I !== undefined ? new I(s) : new ElementIterator(s);
   }
   /** toJSON converts the array to a plain JS array. */
   toJSON(): unknown {
@@ -113,21 +118,22 @@ Object.freeze(ArrayView.prototype);
 // ElementIterator walks an array view's elements (a class: generators are slower in V8).
 // Record elements are made here directly, as elementGet makes them (i < length needs no other check).
 class ElementIterator implements IterableIterator<any> {
-  declare private i: number;
-  declare private readonly s: ViewState;
-  declare private readonly e: Elements;
+  // Private: a forged binding here would make views outside the array's checked extent.
+  #i: number;
+  readonly #s: ViewState;
+  readonly #e: Elements;
   constructor(s: ViewState) {
-    this.i = 0;
-    this.s = s;
-    this.e = elementsOf(s);
+    this.#i = 0;
+    this.#s = s;
+    this.#e = elementsOf(s);
   }
   next(): IteratorResult<any> {
-    const i = this.i;
-    const s = this.s;
+    const i = this.#i;
+    const s = this.#s;
     if (i >= s.length) return { value: undefined, done: true };
-    this.i = i + 1;
-    const C = this.e.C;
-    return { value: C !== null ? new C(s.h, s.a + i * s.t.stride, this.e.t, s) : elementGet(s, i), done: false };
+    this.#i = i + 1;
+    const C = this.#e.C;
+    return { value: C !== null ? new C(s.h, s.a + i * s.t.stride, this.#e.t, s) : elementGet(s, i), done: false };
   }
   [Symbol.iterator](): IterableIterator<any> {
     return this;

@@ -67,6 +67,22 @@ export function ownBinding(h: Handle, a: number, t: TypePlan, x: ViewState): Vie
   return new Binding(h, a, x.tp, t, 0, x.strategy, x, ((a - x.a) / x.t.stride) >>> 0);
 }
 
+/** ElementIteratorClass iterates the elements of an array binding whose elements are one record class's views. */
+export type ElementIteratorClass = new (s: ViewState) => IterableIterator<any>;
+
+// Iterators generated with a record class (codegen.ts): their `new C` sees one class only.
+const iterators = new WeakMap<RecordViewClass, ElementIteratorClass>();
+
+/** registerElementIterator records the iterator class generated for a record class. */
+export function registerElementIterator(C: RecordViewClass, I: ElementIteratorClass): void {
+  iterators.set(C, I);
+}
+
+/** elementIteratorOf returns the iterator class generated for a record class, if any. */
+export function elementIteratorOf(C: RecordViewClass): ElementIteratorClass | undefined {
+  return iterators.get(C);
+}
+
 /** registerRecordClass makes a record class's prototype chain end in the unknown-member guard and records its readers. */
 export function registerRecordClass(proto: object, r: RecordReaders): void {
   Object.setPrototypeOf(proto, unknownMemberGuard(r));
