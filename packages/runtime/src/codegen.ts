@@ -9,7 +9,8 @@
 import { HOST_LITTLE_ENDIAN, type Handle } from "./primitives.js";
 import { getByName, memberView, rethrow, setByName, setMember } from "./view-make.js";
 import type { MemberPlan, TablePlan, TypePlan } from "./view-plan.js";
-import { ownBinding, registerElementIterator, registerRecordClass, type ElementIteratorClass, type RecordReaders } from "./view-record.js";
+import { elementGet } from "./view-array.js";
+import { ownBinding, registerElementAccess, registerRecordClass, type ElementAccess, type ElementIteratorClass, type RecordReaders } from "./view-record.js";
 import { decorateRecordPrototype, tableClass, type StructViewClass } from "./view-struct.js";
 
 const cache = new WeakMap<TypePlan, StructViewClass>();
@@ -42,15 +43,15 @@ const DV: Readonly<Record<string, { get: string; set: string; fits: string; wide
 
 function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
   const members = Object.values(t.m);
-  let make: (...args: unknown[]) => { C: StructViewClass; R: RecordReaders; D: Record<string, PropertyDescriptor>; I: ElementIteratorClass };
+  let make: (...args: unknown[]) => { C: StructViewClass; R: RecordReaders; D: Record<string, PropertyDescriptor>; I: ElementIteratorClass; B: ElementAccess["getter"] };
   try {
-    make = new Function("ownBinding", "rethrow", "memberView", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
+    make = new Function("elementGet", "ownBinding", "rethrow", "memberView", "setMember", "M", "T", "getByName", "setByName", classSource(members, tp.le)) as typeof make;
   } catch {
     return undefined; // CSP without 'unsafe-eval': fall back to the table strategy
   }
-  const { C, R, D, I } = make(ownBinding, rethrow, memberView, setMember, members, t, getByName, setByName);
+  const { C, R, D, I, B } = make(elementGet, ownBinding, rethrow, memberView, setMember, members, t, getByName, setByName);
   registerRecordClass(C.prototype, R);
-  registerElementIterator(C, I);
+  registerElementAccess(C, { iterator: I, getter: B });
   decorateRecordPrototype(C.prototype, t, (m) => D[m.name]);
   return C;
 }
@@ -60,8 +61,9 @@ function generate(tp: TablePlan, t: TypePlan): StructViewClass | undefined {
  * binding, see view-record.ts), its readers `R` and its member accessors `D`, which are
  * made inside the class body so that they can read the private fields. `#k<k>` keeps the
  * view of record or array member k once made (where the table strategy uses ViewState.kids).
- * `I` iterates an array of these records (view-array.ts): its own `new C` stays monomorphic
- * however many record types are iterated elsewhere.
+ * `I` iterates an array of these records and `B` binds `arr.get` to one (view-array.ts; an
+ * index out of range goes to elementGet, which throws): their own `new C` stays
+ * monomorphic however many record types are used elsewhere.
  */
 function classSource(members: readonly MemberPlan[], le: boolean): string {
   const accessors = members.map((m, k) => `${JSON.stringify(m.name)}: ${accessorSource(m, k, le)},`).join("\n");
@@ -93,7 +95,8 @@ const I = class {
   }
   [Symbol.iterator]() { return this; }
 };
-return { C, R, D, I };`;
+const B = (s) => (i) => (i >>> 0 === i && i < s.length ? new C(s.h, s.a + i * s.t.stride, T, s) : elementGet(s, i));
+return { C, R, D, I, B };`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { AccessMessages, checkIndex, protectionError } from "./checks.js";
 import { toPlain } from "./convert.js";
 import { getValue, setValue } from "./view-make.js";
 import type { TypePlan } from "./view-plan.js";
-import { elementIteratorOf, type ElementIteratorClass, type RecordViewClass } from "./view-record.js";
+import { elementAccessOf, type ElementAccess, type RecordViewClass } from "./view-record.js";
 import { fastState, pathOf, registerArrayViewState, requireState, STATE, TARGET, type ViewState } from "./view-state.js";
 import { structClass } from "./view-struct.js";
 
@@ -23,8 +23,8 @@ class Elements {
   declare readonly t: TypePlan;
   /** Record elements: their view class; null for any other element type. */
   declare readonly C: RecordViewClass | null;
-  /** The iterator generated with the element class (codegen), else undefined (ElementIterator). */
-  declare readonly I: ElementIteratorClass | undefined;
+  /** The element functions generated with the element class (codegen), else undefined. */
+  declare readonly gen: ElementAccess | undefined;
   /** `arr.get` and `arr.set` through the proxy, bound to this binding on first use. */
   declare get: ((i: number) => any) | undefined;
   declare set: ((i: number, v: unknown) => void) | undefined;
@@ -33,7 +33,7 @@ class Elements {
     this.of = of;
     this.t = t;
     this.C = C;
-    this.I = C === null ? undefined : elementIteratorOf(C);
+    this.gen = C === null ? undefined : elementAccessOf(C);
     this.get = undefined;
     this.set = undefined;
   }
@@ -99,8 +99,8 @@ export class ArrayView {
   }
   [Symbol.iterator](): IterableIterator<any> {
     const s = requireState(this);
-    const I = elementsOf(s).I;
-    return I !== undefined ? new I(s) : new ElementIterator(s);
+    const gen = elementsOf(s).gen;
+    return gen !== undefined ? new gen.iterator(s) : new ElementIterator(s);
   }
   /** toJSON converts the array to a plain JS array. */
   toJSON(): unknown {
@@ -216,7 +216,7 @@ const handler: ProxyHandler<ArrayView> = {
 // `arr.get(i)` through the proxy does not look the state up again on every call.
 function boundMethod(s: ViewState, name: "get" | "set"): (...args: any[]) => any {
   const e = elementsOf(s);
-  if (name === "get") return (e.get ??= (i: number) => elementGet(s, i));
+  if (name === "get") return (e.get ??= e.gen !== undefined ? e.gen.getter(s) : (i: number) => elementGet(s, i));
   return (e.set ??= (i: number, v: unknown) => elementSet(s, i, v));
 }
 

@@ -70,17 +70,24 @@ export function ownBinding(h: Handle, a: number, t: TypePlan, x: ViewState): Vie
 /** ElementIteratorClass iterates the elements of an array binding whose elements are one record class's views. */
 export type ElementIteratorClass = new (s: ViewState) => IterableIterator<any>;
 
-// Iterators generated with a record class (codegen.ts): their `new C` sees one class only.
-const iterators = new WeakMap<RecordViewClass, ElementIteratorClass>();
-
-/** registerElementIterator records the iterator class generated for a record class. */
-export function registerElementIterator(C: RecordViewClass, I: ElementIteratorClass): void {
-  iterators.set(C, I);
+/** ElementAccess is what codegen generates with a record class for arrays of its records (view-array.ts). */
+export interface ElementAccess {
+  readonly iterator: ElementIteratorClass;
+  /** `arr.get` bound to an array binding: index check, then the element's view. */
+  readonly getter: (s: ViewState) => (i: number) => any;
 }
 
-/** elementIteratorOf returns the iterator class generated for a record class, if any. */
-export function elementIteratorOf(C: RecordViewClass): ElementIteratorClass | undefined {
-  return iterators.get(C);
+// Generated with a record class (codegen.ts): their `new C` sees one class only.
+const elementAccess = new WeakMap<RecordViewClass, ElementAccess>();
+
+/** registerElementAccess records the element functions generated for a record class. */
+export function registerElementAccess(C: RecordViewClass, a: ElementAccess): void {
+  elementAccess.set(C, a);
+}
+
+/** elementAccessOf returns the element functions generated for a record class, if any. */
+export function elementAccessOf(C: RecordViewClass): ElementAccess | undefined {
+  return elementAccess.get(C);
 }
 
 /** registerRecordClass makes a record class's prototype chain end in the unknown-member guard and records its readers. */
