@@ -32,6 +32,8 @@ export interface FastLoop {
   readonly forOf?: ForOfParts;
   /** A precompiled copy: the values its hoisted offsets and strides are written as (hoistedOrLiteral). */
   readonly literals?: ReadonlyMap<string, number>;
+  /** The DataView copy: proven indices and stepped addresses, but no typed arrays. */
+  readonly noArrays?: boolean;
 }
 
 /** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
@@ -189,8 +191,8 @@ export function visitCopy<T>(v: Visitor, copy: FastLoop, visitOnce: () => T, fin
 }
 
 /** newFastLoop is the fast copy's state for a loop. */
-export function newFastLoop(loop: t.ForStatement | t.ForOfStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>): FastLoop {
-  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals };
+export function newFastLoop(loop: t.ForStatement | t.ForOfStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>, noArrays?: boolean): FastLoop {
+  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals, noArrays };
 }
 
 /** LayoutVariant is one precompiled copy: the hoisted names it writes as literals, with their values in its layout. */
@@ -263,16 +265,21 @@ export function visitFor(v: Visitor, node: t.ForStatement): t.Node | undefined {
   const bounds = loop.invariant ? provableRoots(fs, node, loop.counter) : new Set<Binding>();
   const fast = newFastLoop(node, loop.counter, bounds);
   const visitOnce = () => visitEachChild(v, node) as t.ForStatement;
+  const finish = (copy: FastLoop) => (out: t.ForStatement) => withElementAddresses(fs, out, loop, copy);
   // Deep copies: the copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
-  const precompiled = () => layoutVariants(fs, fast).map((variant) => {
-    const copy = newFastLoop(node, loop.counter, bounds, undefined, variant.literals);
-    return { variant, copy: t.cloneNode(visitCopy(v, copy, visitOnce, (out) => withElementAddresses(fs, out, loop, copy)), true) as t.Statement };
+  const copyOf = (copy: FastLoop): t.Statement => t.cloneNode(visitCopy(v, copy, visitOnce, finish(copy)), true);
+  const moreCopies = () => ({
+    variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(newFastLoop(node, loop.counter, bounds, undefined, variant.literals)) })),
+    // Proven indices with typed arrays: a copy for when the arrays do not line up (the tsc plugin's visitFor).
+    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(newFastLoop(node, loop.counter, bounds, undefined, undefined, true)) : undefined,
   });
-  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, (out) => withElementAddresses(fs, out, loop, fast), precompiled);
+  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;
-  const guard = guardOf(v, loop, fast);
-  const chosen = withVariants(extra ?? [], t.cloneNode(fastOut, true));
-  return guard === undefined ? chosen : t.ifStatement(guard, t.blockStatement([chosen]), t.blockStatement([usualOut]));
+  const { range, alignment } = guardOf(v, loop, fast);
+  const arrays = withVariants(extra?.variants ?? [], t.cloneNode(fastOut, true));
+  const otherwise = extra?.dataView ?? (range === undefined ? undefined : usualOut);
+  const aligned = alignment === undefined ? arrays : t.ifStatement(alignment, t.blockStatement([arrays]), t.blockStatement([otherwise ?? usualOut]));
+  return range === undefined ? aligned : t.ifStatement(range, t.blockStatement([aligned]), t.blockStatement([usualOut]));
 }
 
 function field(fs: FileState, r: LocalRef, name: string): t.Expression {
@@ -304,18 +311,18 @@ function withElementAddresses(fs: FileState, node: t.ForStatement, loop: Counted
   return { ...node, init: { ...list, declarations: decls }, update: step };
 }
 
-/** guardOf is the loop's guard: the counter's range for the proven roots, then the typed arrays' alignment (undefined: nothing to test). */
-function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): t.Expression | undefined {
+/** guardOf is the loop's guard in two parts: the counter's range for the proven roots, and the typed arrays' alignment (the tsc plugin's guardOf). */
+function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): { range?: t.Expression; alignment?: t.Expression } {
   const { fs } = v;
   const same = (e: t.Expression): t.Expression =>
     e.type === "Identifier" ? t.identifier(e.name) : e.type === "NumericLiteral" ? t.numericLiteral(e.value) : t.cloneNode(v.expr(e), true);
-  const terms: t.Expression[] = [];
+  const range: t.Expression[] = [];
   if (fast.proven.size > 0) {
-    if (loop.start.type !== "NumericLiteral") terms.push(t.binaryExpression("===", t.binaryExpression(">>>", same(loop.start), t.numericLiteral(0)), same(loop.start)));
-    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) terms.push(t.binaryExpression("<=", same(loop.bound), field(fs, r, "length")));
+    if (loop.start.type !== "NumericLiteral") range.push(t.binaryExpression("===", t.binaryExpression(">>>", same(loop.start), t.numericLiteral(0)), same(loop.start)));
+    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) range.push(t.binaryExpression("<=", same(loop.bound), field(fs, r, "length")));
   }
-  terms.push(...alignmentTerms(fs, fast));
-  return terms.length === 0 ? undefined : terms.reduce((a, b) => t.logicalExpression("&&", a, b));
+  const all = (terms: t.Expression[]) => (terms.length === 0 ? undefined : terms.reduce((a, b) => t.logicalExpression("&&", a, b)));
+  return { range: all(range), alignment: all(alignmentTerms(fs, fast)) };
 }
 
 /** alignmentTerms are the guard's `__typedc$tal(h, a, paths…)` calls, one per root read through typed arrays (a for...of variable: its array's `it.h`, `it.a`). */
@@ -343,7 +350,7 @@ export function elementAddress(fs: FileState, binding: Binding, index: t.Node): 
 /** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
 export function arrayAccess(fs: FileState, r: LocalRef, path: t.Expression, hops: number): boolean {
   const loop = fs.fastLoop;
-  if (loop === undefined || !r.hoist || hops !== 1 || path.type !== "Identifier") return false;
+  if (loop === undefined || loop.noArrays === true || !r.hoist || hops !== 1 || path.type !== "Identifier") return false;
   // A for...of variable: only the versioned loop's own; any other root: bound once before the loop.
   if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(fs.st, r.binding, loop.loop)) return false;
   let paths = loop.arrays.get(r);

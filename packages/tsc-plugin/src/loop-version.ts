@@ -46,6 +46,8 @@ export interface FastLoop {
   readonly forOf?: ForOfParts;
   /** A precompiled copy: the values its hoisted offsets and strides are written as (hoistedOrLiteral). */
   readonly literals?: ReadonlyMap<string, number>;
+  /** The DataView copy: proven indices and stepped addresses, but no typed arrays. */
+  readonly noArrays?: boolean;
 }
 
 /** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
@@ -182,8 +184,8 @@ export function visitTwice<T, R = undefined>(v: Visitor, fast: FastLoop, visitOn
 }
 
 /** newFastLoop is the fast copy's state for a loop. */
-export function newFastLoop(loop: TS.IterationStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>): FastLoop {
-  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals };
+export function newFastLoop(loop: TS.IterationStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>, noArrays?: boolean): FastLoop {
+  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals, noArrays };
 }
 
 /** LayoutVariant is one precompiled copy: the hoisted names it writes as literals, with their values in its layout. */
@@ -265,15 +267,27 @@ export function visitFor(v: Visitor, node: TS.ForStatement): TS.Statement | unde
   const bounds = loop.invariant ? provableRoots(fs, node.statement, loop.counter) : new Set<Binding>();
   const fast = newFastLoop(node, loop.counter, bounds);
   const visitOnce = () => ts.visitEachChild(node, v.visit, fs.context);
-  const precompiled = () => layoutVariants(fs, fast).map((variant) => {
-    const copy = newFastLoop(node, loop.counter, bounds, undefined, variant.literals);
-    return { variant, copy: visitCopy(v, copy, visitOnce, (out) => withElementAddresses(v, out, loop, copy)) as TS.Statement };
+  const finish = (copy: FastLoop) => (out: TS.ForStatement) => withElementAddresses(v, out, loop, copy);
+  const moreCopies = () => ({
+    variants: layoutVariants(fs, fast).map((variant) => {
+      const copy = newFastLoop(node, loop.counter, bounds, undefined, variant.literals);
+      return { variant, copy: visitCopy(v, copy, visitOnce, finish(copy)) as TS.Statement };
+    }),
+    // Proven indices with typed arrays: a copy for when the arrays do not line up (another byte
+    // order, a packed or 32-bit layout: morphing), still unchecked and stepped, through DataView.
+    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? dataViewCopy() : undefined,
   });
-  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, (out) => withElementAddresses(v, out, loop, fast), precompiled);
+  const dataViewCopy = (): TS.Statement => {
+    const copy = newFastLoop(node, loop.counter, bounds, undefined, undefined, true);
+    return visitCopy(v, copy, visitOnce, finish(copy));
+  };
+  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;
-  const guard = guardOf(v, loop, fast);
-  const chosen = withVariants(fs, extra ?? [], fastOut);
-  return guard === undefined ? chosen : f.createIfStatement(guard, f.createBlock([chosen]), f.createBlock([usualOut]));
+  const { range, alignment } = guardOf(v, loop, fast);
+  const arrays = withVariants(fs, extra?.variants ?? [], fastOut);
+  const otherwise = extra?.dataView ?? (range === undefined ? undefined : usualOut);
+  const aligned = alignment === undefined ? arrays : f.createIfStatement(alignment, f.createBlock([arrays]), f.createBlock([otherwise ?? usualOut]));
+  return range === undefined ? aligned : f.createIfStatement(range, f.createBlock([aligned]), f.createBlock([usualOut]));
 }
 
 /** visitCopy visits one more fast copy (a precompiled one): its diagnostics dropped, its refs declared again by the usual copy. */
@@ -321,21 +335,24 @@ function withElementAddresses(v: Visitor, node: TS.ForStatement, loop: CountedLo
   return f.updateForStatement(node, f.updateVariableDeclarationList(list, decls), node.condition, step, node.statement);
 }
 
-/** guardOf is the loop's guard: the counter's range for the proven roots, then the typed arrays' alignment (undefined: nothing to test). */
-function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): TS.Expression | undefined {
+/**
+ * guardOf is the loop's guard in two parts: `range`, the counter's range for the proven roots,
+ * and `alignment`, the typed arrays' `__typedc$tal` terms (each undefined when it has no terms).
+ */
+function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): { range?: TS.Expression; alignment?: TS.Expression } {
   const { fs } = v;
   const { ts } = fs.st;
   const f = fs.f;
   const same = (e: TS.Expression): TS.Expression => (ts.isIdentifier(e) ? cloneName(fs, e) : ts.isNumericLiteral(e) ? f.createNumericLiteral(e.text) : v.expr(e));
-  const terms: TS.Expression[] = [];
+  const range: TS.Expression[] = [];
   if (fast.proven.size > 0) {
     if (!ts.isNumericLiteral(loop.start)) {
-      terms.push(f.createStrictEquality(f.createBinaryExpression(same(loop.start), ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken, f.createNumericLiteral(0)), same(loop.start)));
+      range.push(f.createStrictEquality(f.createBinaryExpression(same(loop.start), ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken, f.createNumericLiteral(0)), same(loop.start)));
     }
-    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) terms.push(f.createLessThanEquals(same(loop.bound), lengthOf(fs, r)));
+    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) range.push(f.createLessThanEquals(same(loop.bound), lengthOf(fs, r)));
   }
-  terms.push(...alignmentTerms(fs, fast));
-  return terms.length === 0 ? undefined : terms.reduce((a, b) => f.createLogicalAnd(a, b));
+  const all = (terms: TS.Expression[]) => (terms.length === 0 ? undefined : terms.reduce((a, b) => f.createLogicalAnd(a, b)));
+  return { range: all(range), alignment: all(alignmentTerms(fs, fast)) };
 }
 
 /** alignmentTerms are the guard's `__typedc$tal(h, a, paths…)` calls, one per root read through typed arrays (a for...of variable: its array's `it.h`, `it.a`). */
@@ -376,7 +393,7 @@ export function elementAddress(fs: FileState, binding: Binding, index: TS.Expres
 /** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
 export function arrayAccess(fs: FileState, r: LocalRef, path: TS.Expression, hops: number): boolean {
   const loop = fs.fastLoop;
-  if (loop === undefined || !r.hoist || hops !== 1 || !fs.st.ts.isIdentifier(path)) return false;
+  if (loop === undefined || loop.noArrays === true || !r.hoist || hops !== 1 || !fs.st.ts.isIdentifier(path)) return false;
   // A for...of variable: only the versioned loop's own (its paths are in the loop's block); any other root: bound once before the loop.
   if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(r.binding, loop.loop)) return false;
   let paths = loop.arrays.get(r);
