@@ -5,10 +5,10 @@
  * the same decisions, names and order as the tsc plugin.
  */
 import * as t from "@babel/types";
-import { abiSpec, buildTableOfType, hopLayout } from "@typedc/core";
+import { layoutLiterals } from "@typedc/core";
 import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";
-import { hoistedName, localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
+import { localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
 import { assignsIn } from "./gen-loop-bounds.js";
 import { localDeclarationOf } from "./gen-scope.js";
 import { fileOfNode, isFunctionLike, parentOf, type GenState } from "./gen-state.js";
@@ -200,42 +200,13 @@ export interface LayoutVariant {
   readonly literals: ReadonlyMap<string, number>;
 }
 
-/** PATH_FIELDS are the hoisted fields of a path a precompiled copy writes as literals: its offset and strides. */
-const PATH_FIELDS = ["o", "s0", "s1", "s2", "s3"] as const;
-
-/** layoutVariants are the precompiled copies of a used fast copy, one per distinct layout of the `precompile` formats (the tsc plugin's layoutVariants). */
+/** layoutVariants are the precompiled copies of a used fast copy, one per distinct layout of the `precompile` formats (core/plan's layoutLiterals). */
 export function layoutVariants(fs: FileState, fast: FastLoop): LayoutVariant[] {
-  const { st } = fs;
-  const roots = new Set<LocalRef>([...fast.arrays.keys(), ...fast.proven.keys()]);
-  const variants = new Map<string, LayoutVariant>();
-  for (const format of st.options.precompile) {
-    const literals = new Map<string, number>();
-    let complete = true;
-    for (const r of roots) {
-      let table;
-      try {
-        table = buildTableOfType(st.decls, r.binding.type, abiSpec(format));
-      } catch {
-        complete = false; // a type with no layout in this format: no copy for it
-        break;
-      }
-      const root = table.types[table.root]!;
-      if (fast.proven.has(r) && root.tag === "array_type") literals.set(hoistedName(r, "stride"), root.stride);
-      if (fast.forOf?.variable === r) literals.set(hoistedName(r, "stride"), root.byteSize);
-      for (const [chainKey, pathName] of r.paths) {
-        if (chainKey.includes(">")) continue; // after a pointer: another object's layout
-        const hop = hopLayout(table, chainKey);
-        if (hop === undefined) continue;
-        PATH_FIELDS.forEach((field, k) => {
-          if (!r.fields.has(`${pathName}.${field}`)) return;
-          literals.set(hoistedName(r, `${pathName}.${field}`), field === "o" ? hop.o : hop.strides[k - 1] ?? 0);
-        });
-      }
-    }
-    const key = JSON.stringify([...literals]);
-    if (complete && literals.size > 0 && !variants.has(key)) variants.set(key, { literals });
-  }
-  return [...variants.values()];
+  const roots = [...new Set<LocalRef>([...fast.arrays.keys(), ...fast.proven.keys()])].map((r) => ({
+    name: r.name, type: r.binding.type, paths: r.paths, fields: r.fields,
+    stride: fast.forOf?.variable === r ? ("element" as const) : fast.proven.has(r) ? ("array" as const) : undefined,
+  }));
+  return layoutLiterals(fs.st.decls, roots, fs.st.options.precompile).map((literals) => ({ literals }));
 }
 
 /** layoutCheck is a precompiled copy's test: every hoisted name has its literal's value. */

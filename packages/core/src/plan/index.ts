@@ -7,3 +7,4 @@ export { resolveType, recordOfType, findMember, isEnumType } from "./resolve.js"
 export * from "./options.js";
 export * from "./lowering.js";
 export * from "./hop-layout.js";
+export * from "./precompile.js";
