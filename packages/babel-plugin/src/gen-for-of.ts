@@ -6,7 +6,9 @@ import * as t from "@babel/types";
 import { Diagnostics, REF_FIELD_PATHS, resolveType, valueInfoOf } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, skipOuter, typedExpressionType } from "./gen-bindings.js";
 import { hoistedName, localRef, locationOf, loopName, prop, refDeclarations, refExpr, rtCall, type LocalRef } from "./gen-file-state.js";
-import { alignmentTerms, layoutVariants, newFastLoop, versionable, visitCopy, visitTwice, withTemps, withVariants, type FastLoop } from "./gen-loop-version.js";
+import { newFastLoopState, visitCopy, visitTwice } from "@typedc/core";
+import type { Binding } from "./gen-bindings.js";
+import { alignmentTerms, layoutVariants, versionable, withTemps, withVariants, type FastLoop } from "./gen-loop-version.js";
 import { report } from "./gen-report.js";
 import { compactText, parentOf } from "./gen-state.js";
 import { replaced, visitEachChild, type Visitor } from "./gen-transform.js";
@@ -77,12 +79,12 @@ export function visitForOf(v: Visitor, node: t.ForOfStatement): t.Node | t.Node[
     const head = [t.variableDeclarator(I(), t.numericLiteral(0)), t.variableDeclarator(A(), prop(IT(), "a"))];
     return [forLoop(head, step, (withTemps(t.blockStatement(out), copy) as t.BlockStatement).body, LENGTH())];
   };
-  const fast = newFastLoop(node, "", new Set(), { variable: r, it });
+  const fast = newFastLoopState<t.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it });
   const precompiled = () => layoutVariants(fs, fast).map((variant) => {
-    const copy = newFastLoop(node, "", new Set(), { variable: r, it }, variant.literals);
-    return { variant, copy: visitCopy(v, copy, visitBody, finish(copy))[0]! };
+    const copy = newFastLoopState<t.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it }, variant.literals);
+    return { variant, copy: visitCopy(fs, copy, visitBody, finish(copy))[0]! };
   });
-  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitBody, finish(fast), precompiled);
+  const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitBody, finish(fast), precompiled);
   if (!used) return emitLoop(usualOut);
   const parts = loopParts(v, r, it, ip, address, value, loopVar.name, node.body, kind);
   // The element object (where used as a value) is made at the top of every copy's body; deep copies, so that no two copies share nodes.

@@ -5,7 +5,7 @@
  * the same decisions, names and order as the tsc plugin.
  */
 import * as t from "@babel/types";
-import { layoutLiterals } from "@typedc/core";
+import { newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";
 import { localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
@@ -14,33 +14,8 @@ import { localDeclarationOf } from "./gen-scope.js";
 import { fileOfNode, isFunctionLike, parentOf, type GenState } from "./gen-state.js";
 import { visitEachChild, type Visitor } from "./gen-transform.js";
 
-/** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop). */
-export interface FastLoop {
-  readonly loop: t.ForStatement | t.ForOfStatement;
-  readonly counter: string;
-  /** Roots indexed by the counter that the guard may prove in range (`B <= length`). */
-  readonly provable: ReadonlySet<Binding>;
-  /** Roots whose counter index the fast copy uses, each with the name of its stepped element address. */
-  readonly proven: Map<LocalRef, string>;
-  /** Roots read or written through typed arrays, with the hoisted paths whose alignment the guard tests. */
-  readonly arrays: Map<LocalRef, Set<string>>;
-  /** Temporaries of the fast copy, declared with `let` at the top of its body (tempName). */
-  readonly temps: string[];
-  /** Refs anchored inside the loop that the fast copy declared (refDeclarations): the usual copy declares them again. */
-  readonly declared: [t.Node, LocalRef[]][];
-  /** A `for...of` loop: its variable and the iterated array's ref (the guard tests `it.h`, `it.a`). */
-  readonly forOf?: ForOfParts;
-  /** A precompiled copy: the values its hoisted offsets and strides are written as (hoistedOrLiteral). */
-  readonly literals?: ReadonlyMap<string, number>;
-  /** The DataView copy: proven indices and stepped addresses, but no typed arrays. */
-  readonly noArrays?: boolean;
-}
-
-/** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
-export interface ForOfParts {
-  readonly variable: LocalRef;
-  readonly it: string;
-}
+/** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop; core/plan/loop-copies.ts). */
+export type FastLoop = FastLoopState<t.Node, Binding, LocalRef>;
 
 /** CountedLoop is what the guard is built from: the counter, its start and its bound. */
 interface CountedLoop {
@@ -155,46 +130,6 @@ function provableRoots(fs: FileState, loop: t.ForStatement, counter: string): Se
   return out;
 }
 
-/**
- * visitTwice visits a loop's code as the fast copy (`fast` set), then as usual (the tsc plugin's
- * visitTwice): the fast copy's diagnostics are dropped, the refs it declared are declared again,
- * and an unused fast copy gives its temporaries' numbers back.
- */
-export function visitTwice<T, R = undefined>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out, between?: () => R): { fastOut: T; usualOut: T; used: boolean; extra: R | undefined } {
-  const { fs } = v;
-  const { st } = fs;
-  const reported = st.diagnostics.length;
-  const counter = fs.counter;
-  fs.fastLoop = fast;
-  let fastOut = visitOnce();
-  const used = fast.proven.size > 0 || fast.arrays.size > 0;
-  if (used) fastOut = finishFast(fastOut);
-  fs.fastLoop = undefined;
-  st.diagnostics.length = reported;
-  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
-  if (!used) fs.counter = counter;
-  // More copies of a used fast copy (precompiled layouts) come before the usual one, which declares the loop's refs last.
-  const extra = used && between !== undefined ? between() : undefined;
-  return { fastOut, usualOut: visitOnce(), used, extra };
-}
-
-/** visitCopy visits one more fast copy (a precompiled one): its diagnostics dropped, its refs declared again by the usual copy. */
-export function visitCopy<T>(v: Visitor, copy: FastLoop, visitOnce: () => T, finish: (out: T) => T): T {
-  const { fs } = v;
-  const reported = fs.st.diagnostics.length;
-  fs.fastLoop = copy;
-  const out = finish(visitOnce());
-  fs.fastLoop = undefined;
-  fs.st.diagnostics.length = reported;
-  for (const [anchor, refs] of copy.declared) fs.anchored.set(anchor, refs);
-  return out;
-}
-
-/** newFastLoop is the fast copy's state for a loop. */
-export function newFastLoop(loop: t.ForStatement | t.ForOfStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>, noArrays?: boolean): FastLoop {
-  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals, noArrays };
-}
-
 /** LayoutVariant is one precompiled copy: the hoisted names it writes as literals, with their values in its layout. */
 export interface LayoutVariant {
   readonly literals: ReadonlyMap<string, number>;
@@ -202,11 +137,7 @@ export interface LayoutVariant {
 
 /** layoutVariants are the precompiled copies of a used fast copy, one per distinct layout of the `precompile` formats (core/plan's layoutLiterals). */
 export function layoutVariants(fs: FileState, fast: FastLoop): LayoutVariant[] {
-  const roots = [...new Set<LocalRef>([...fast.arrays.keys(), ...fast.proven.keys()])].map((r) => ({
-    name: r.name, type: r.binding.type, paths: r.paths, fields: r.fields,
-    stride: fast.forOf?.variable === r ? ("element" as const) : fast.proven.has(r) ? ("array" as const) : undefined,
-  }));
-  return layoutLiterals(fs.st.decls, roots, fs.st.options.precompile).map((literals) => ({ literals }));
+  return precompiledLiterals(fs.st.decls, fast, fs.st.options.precompile).map((literals) => ({ literals }));
 }
 
 /** layoutCheck is a precompiled copy's test: every hoisted name has its literal's value. */
@@ -234,17 +165,17 @@ export function visitFor(v: Visitor, node: t.ForStatement): t.Node | undefined {
   const names = [loop.counter, ...[loop.start, loop.bound].filter((e): e is t.Identifier => e.type === "Identifier").map((e) => e.name)];
   if (names.some((n) => assignsIn(st, node.body, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node, loop.counter) : new Set<Binding>();
-  const fast = newFastLoop(node, loop.counter, bounds);
+  const fast = newFastLoopState<t.Node, Binding, LocalRef>(node, loop.counter, bounds);
   const visitOnce = () => visitEachChild(v, node) as t.ForStatement;
   const finish = (copy: FastLoop) => (out: t.ForStatement) => withElementAddresses(fs, out, loop, copy);
   // Deep copies: the copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
-  const copyOf = (copy: FastLoop): t.Statement => t.cloneNode(visitCopy(v, copy, visitOnce, finish(copy)), true);
+  const copyOf = (copy: FastLoop): t.Statement => t.cloneNode(visitCopy(fs, copy, visitOnce, finish(copy)), true);
   const moreCopies = () => ({
-    variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(newFastLoop(node, loop.counter, bounds, undefined, variant.literals)) })),
+    variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(newFastLoopState<t.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, variant.literals)) })),
     // Proven indices with typed arrays: a copy for when the arrays do not line up (the tsc plugin's visitFor).
-    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(newFastLoop(node, loop.counter, bounds, undefined, undefined, true)) : undefined,
+    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(newFastLoopState<t.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, undefined, true)) : undefined,
   });
-  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, finish(fast), moreCopies);
+  const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;
   const { range, alignment } = guardOf(v, loop, fast);
   const arrays = withVariants(extra?.variants ?? [], t.cloneNode(fastOut, true));
@@ -323,7 +254,7 @@ export function arrayAccess(fs: FileState, r: LocalRef, path: t.Expression, hops
   const loop = fs.fastLoop;
   if (loop === undefined || loop.noArrays === true || !r.hoist || hops !== 1 || path.type !== "Identifier") return false;
   // A for...of variable: only the versioned loop's own; any other root: bound once before the loop.
-  if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(fs.st, r.binding, loop.loop)) return false;
+  if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(fs.st, r.binding, loop.loop as t.ForStatement | t.ForOfStatement)) return false;
   let paths = loop.arrays.get(r);
   if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
   paths.add(path.name);

@@ -17,7 +17,9 @@ import { Diagnostics, REF_FIELD_PATHS, resolveType, valueInfoOf } from "@typedc/
 import { bindingOfDeclaration, bindingOfIdentifier, typedExpressionType } from "./bindings.js";
 import { skipOuter } from "./chain.js";
 import { hoistedName, localRef, loopName, refDeclarations, refExpr, rtCall, type LocalRef } from "./file-state.js";
-import { alignmentTerms, layoutVariants, newFastLoop, versionable, visitCopy, visitTwice, withTemps, withVariants, type FastLoop } from "./loop-version.js";
+import { newFastLoopState, visitCopy, visitTwice } from "@typedc/core";
+import type { Binding } from "./bindings.js";
+import { alignmentTerms, layoutVariants, versionable, withTemps, withVariants, type FastLoop } from "./loop-version.js";
 import { locationOfNode, replaced, report, type Visitor } from "./transformer.js";
 
 /** visitForOf compiles a for...of over a typed array; undefined when the loop is not over one. */
@@ -73,12 +75,12 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
       const head = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), f.createVariableDeclaration(a, undefined, undefined, prop(it, "a"))];
       return [forLoop(head, step, [...(withTemps(fs, f.createBlock(out, true), copy) as TS.Block).statements], length)];
     };
-    const fast = newFastLoop(node, "", new Set(), { variable: r, it: it.text });
+    const fast = newFastLoopState<TS.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it: it.text });
     const precompiled = () => layoutVariants(fs, fast).map((variant) => {
-      const copy = newFastLoop(node, "", new Set(), { variable: r, it: it.text }, variant.literals);
-      return { variant, copy: visitCopy(v, copy, visitBody, finish(copy))[0]! };
+      const copy = newFastLoopState<TS.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it: it.text }, variant.literals);
+      return { variant, copy: visitCopy(fs, copy, visitBody, finish(copy))[0]! };
     });
-    const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitBody, finish(fast), precompiled);
+    const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitBody, finish(fast), precompiled);
     if (used) {
       const parts = loopParts(v, r, it, ip, address, value, loopVar.text, node.statement, flags);
       // The element object (where used as a value) is made at the top of every copy's body.

@@ -19,42 +19,13 @@ import type * as TS from "typescript";
 import { bindingOfIdentifier, type Binding } from "./bindings.js";
 import { chainOf } from "./chain.js";
 import { assignsIn } from "./loop-bounds.js";
-import { layoutLiterals } from "@typedc/core";
+import { newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { cloneName, localRef, refField, rtCall, type FileState, type LocalRef } from "./file-state.js";
 import { declarationOf } from "./program-state.js";
 import type { Visitor } from "./transformer.js";
 
-/** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop). */
-export interface FastLoop {
-  readonly loop: TS.IterationStatement;
-  readonly counter: string;
-  /** Roots indexed by the counter that the guard may prove in range (`B <= length`). */
-  readonly provable: ReadonlySet<Binding>;
-  /**
-   * Roots whose counter index the fast copy uses, each with the name of its element address,
-   * stepped with the counter in the loop head (`xs$e$1 = xs$a + A * xs$stride`, `xs$e$1 += xs$stride`):
-   * `xs[i].f` is `xs$e$1 + xs$p0o`, with no multiplication and no check.
-   */
-  readonly proven: Map<LocalRef, string>;
-  /** Roots read or written through typed arrays, with the hoisted paths whose alignment the guard tests. */
-  readonly arrays: Map<LocalRef, Set<string>>;
-  /** Temporaries of the fast copy, declared with `let` at the top of its body (tempName). */
-  readonly temps: string[];
-  /** Refs anchored inside the loop that the fast copy declared (refDeclarations): the usual copy declares them again. */
-  readonly declared: [TS.Node, LocalRef[]][];
-  /** A `for...of` loop: its variable and the iterated array's ref (the guard tests `it.h`, `it.a`). */
-  readonly forOf?: ForOfParts;
-  /** A precompiled copy: the values its hoisted offsets and strides are written as (hoistedOrLiteral). */
-  readonly literals?: ReadonlyMap<string, number>;
-  /** The DataView copy: proven indices and stepped addresses, but no typed arrays. */
-  readonly noArrays?: boolean;
-}
-
-/** ForOfParts are the loop variable of a versioned `for...of` and the name of the iterated array's ref. */
-export interface ForOfParts {
-  readonly variable: LocalRef;
-  readonly it: string;
-}
+/** FastLoop is the state of the fast copy while it is visited (FileState.fastLoop; core/plan/loop-copies.ts). */
+export type FastLoop = FastLoopState<TS.Node, Binding, LocalRef>;
 
 /** CountedLoop is what the guard is built from: the counter, its start and its bound. */
 interface CountedLoop {
@@ -158,36 +129,6 @@ function declaredBefore(b: Binding, loop: TS.IterationStatement): boolean {
   return !b.mutable && (d.getSourceFile() !== loop.getSourceFile() || d.end <= loop.pos || d.pos >= loop.end);
 }
 
-/**
- * visitTwice visits a loop's code as the fast copy (`fast` set), then as usual. The fast copy's
- * diagnostics are dropped (the usual copy reports the same ones) and the refs it declared are
- * declared again by the usual copy. When the fast copy turns out to change nothing (no proven
- * index, no typed array), its temporaries' numbers are given back, so the usual copy is exactly
- * what an unversioned loop compiles to. `between` visits more copies of a used fast copy.
- */
-export function visitTwice<T, R = undefined>(v: Visitor, fast: FastLoop, visitOnce: () => T, finishFast: (out: T) => T = (out) => out, between?: () => R): { fastOut: T; usualOut: T; used: boolean; extra: R | undefined } {
-  const { fs } = v;
-  const { st } = fs;
-  const reported = st.diagnostics.length;
-  const counter = fs.counter;
-  fs.fastLoop = fast;
-  let fastOut = visitOnce();
-  const used = fast.proven.size > 0 || fast.arrays.size > 0;
-  if (used) fastOut = finishFast(fastOut);
-  fs.fastLoop = undefined;
-  st.diagnostics.length = reported;
-  for (const [anchor, refs] of fast.declared) fs.anchored.set(anchor, refs);
-  if (!used) fs.counter = counter;
-  // More copies of a used fast copy (precompiled layouts) come before the usual one, which declares the loop's refs last.
-  const extra = used && between !== undefined ? between() : undefined;
-  return { fastOut, usualOut: visitOnce(), used, extra };
-}
-
-/** newFastLoop is the fast copy's state for a loop. */
-export function newFastLoop(loop: TS.IterationStatement, counter: string, provable: ReadonlySet<Binding>, forOf?: ForOfParts, literals?: ReadonlyMap<string, number>, noArrays?: boolean): FastLoop {
-  return { loop, counter, provable, proven: new Map(), arrays: new Map(), temps: [], declared: [], forOf, literals, noArrays };
-}
-
 /** LayoutVariant is one precompiled copy: the hoisted names it writes as literals, with their values in its layout. */
 export interface LayoutVariant {
   readonly literals: ReadonlyMap<string, number>;
@@ -195,11 +136,7 @@ export interface LayoutVariant {
 
 /** layoutVariants are the precompiled copies of a used fast copy, one per distinct layout of the `precompile` formats (core/plan's layoutLiterals). */
 export function layoutVariants(fs: FileState, fast: FastLoop): LayoutVariant[] {
-  const roots = [...new Set<LocalRef>([...fast.arrays.keys(), ...fast.proven.keys()])].map((r) => ({
-    name: r.name, type: r.binding.type, paths: r.paths, fields: r.fields,
-    stride: fast.forOf?.variable === r ? ("element" as const) : fast.proven.has(r) ? ("array" as const) : undefined,
-  }));
-  return layoutLiterals(fs.st.decls, roots, fs.st.options.precompile).map((literals) => ({ literals }));
+  return precompiledLiterals(fs.st.decls, fast, fs.st.options.precompile).map((literals) => ({ literals }));
 }
 
 /** layoutCheck is a precompiled copy's test: every hoisted name has its literal's value (`recs$p0o === 0 && recs$stride === 40`). */
@@ -231,41 +168,29 @@ export function visitFor(v: Visitor, node: TS.ForStatement): TS.Statement | unde
   const names = [loop.counter, ...[loop.start, loop.bound].filter(ts.isIdentifier).map((e) => e.text)];
   if (names.some((n) => assignsIn(ts, node.statement, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node.statement, loop.counter) : new Set<Binding>();
-  const fast = newFastLoop(node, loop.counter, bounds);
+  const fast = newFastLoopState<TS.Node, Binding, LocalRef>(node, loop.counter, bounds);
   const visitOnce = () => ts.visitEachChild(node, v.visit, fs.context);
   const finish = (copy: FastLoop) => (out: TS.ForStatement) => withElementAddresses(v, out, loop, copy);
   const moreCopies = () => ({
     variants: layoutVariants(fs, fast).map((variant) => {
-      const copy = newFastLoop(node, loop.counter, bounds, undefined, variant.literals);
-      return { variant, copy: visitCopy(v, copy, visitOnce, finish(copy)) as TS.Statement };
+      const copy = newFastLoopState<TS.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, variant.literals);
+      return { variant, copy: visitCopy(fs, copy, visitOnce, finish(copy)) as TS.Statement };
     }),
     // Proven indices with typed arrays: a copy for when the arrays do not line up (another byte
     // order, a packed or 32-bit layout: morphing), still unchecked and stepped, through DataView.
     dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? dataViewCopy() : undefined,
   });
   const dataViewCopy = (): TS.Statement => {
-    const copy = newFastLoop(node, loop.counter, bounds, undefined, undefined, true);
-    return visitCopy(v, copy, visitOnce, finish(copy));
+    const copy = newFastLoopState<TS.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, undefined, true);
+    return visitCopy(fs, copy, visitOnce, finish(copy));
   };
-  const { fastOut, usualOut, used, extra } = visitTwice(v, fast, visitOnce, finish(fast), moreCopies);
+  const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;
   const { range, alignment } = guardOf(v, loop, fast);
   const arrays = withVariants(fs, extra?.variants ?? [], fastOut);
   const otherwise = extra?.dataView ?? (range === undefined ? undefined : usualOut);
   const aligned = alignment === undefined ? arrays : f.createIfStatement(alignment, f.createBlock([arrays]), f.createBlock([otherwise ?? usualOut]));
   return range === undefined ? aligned : f.createIfStatement(range, f.createBlock([aligned]), f.createBlock([usualOut]));
-}
-
-/** visitCopy visits one more fast copy (a precompiled one): its diagnostics dropped, its refs declared again by the usual copy. */
-export function visitCopy<T>(v: Visitor, copy: FastLoop, visitOnce: () => T, finish: (out: T) => T): T {
-  const { fs } = v;
-  const reported = fs.st.diagnostics.length;
-  fs.fastLoop = copy;
-  const out = finish(visitOnce());
-  fs.fastLoop = undefined;
-  fs.st.diagnostics.length = reported;
-  for (const [anchor, refs] of copy.declared) fs.anchored.set(anchor, refs);
-  return out;
 }
 
 /** withTemps declares the fast copy's temporaries with `let` at the top of a loop body. */
@@ -361,7 +286,7 @@ export function arrayAccess(fs: FileState, r: LocalRef, path: TS.Expression, hop
   const loop = fs.fastLoop;
   if (loop === undefined || loop.noArrays === true || !r.hoist || hops !== 1 || !fs.st.ts.isIdentifier(path)) return false;
   // A for...of variable: only the versioned loop's own (its paths are in the loop's block); any other root: bound once before the loop.
-  if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(r.binding, loop.loop)) return false;
+  if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(r.binding, loop.loop as TS.IterationStatement)) return false;
   let paths = loop.arrays.get(r);
   if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
   paths.add(path.text);

@@ -8,3 +8,4 @@ export * from "./options.js";
 export * from "./lowering.js";
 export * from "./hop-layout.js";
 export * from "./precompile.js";
+export * from "./loop-copies.js";

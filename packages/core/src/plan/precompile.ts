@@ -9,6 +9,7 @@ import type { AbiId } from "../abi/ids.js";
 import type { CType, DeclSet } from "../ir/ctype.js";
 import { buildTableOfType } from "../tables/build.js";
 import { hopLayout } from "./hop-layout.js";
+import type { FastLoopState } from "./loop-copies.js";
 import { hoistedFieldName } from "./lowering.js";
 
 /** LiteralRoot is a root a fast copy read through: its name, C type, hoisted paths (hop key → name) and hoisted fields. */
@@ -62,4 +63,21 @@ function literalsIn(decls: DeclSet, roots: readonly LiteralRoot[], format: AbiId
     }
   }
   return literals;
+}
+
+/** RefShape is what precompiledLiterals reads of a front-end's LocalRef. */
+export interface RefShape {
+  readonly name: string;
+  readonly binding: { readonly type: CType };
+  readonly paths: ReadonlyMap<string, string>;
+  readonly fields: ReadonlySet<string>;
+}
+
+/** precompiledLiterals are the literals of a used fast copy's precompiled copies: its roots (typed-array and proven ones) laid out in each `formats` layout. */
+export function precompiledLiterals<Node, Binding, Ref extends RefShape>(decls: DeclSet, fast: FastLoopState<Node, Binding, Ref>, formats: readonly AbiId[]): ReadonlyMap<string, number>[] {
+  const roots = [...new Set<Ref>([...fast.arrays.keys(), ...fast.proven.keys()])].map((r): LiteralRoot => ({
+    name: r.name, type: r.binding.type, paths: r.paths, fields: r.fields,
+    stride: fast.forOf?.variable === r ? "element" : fast.proven.has(r) ? "array" : undefined,
+  }));
+  return layoutLiterals(decls, roots, formats);
 }
