@@ -1,19 +1,20 @@
 /**
  * Loop versioning (docs/compiler.md, "Loop versioning"). A counted loop
  *   for (let i = A; i < B; i++) body
- * whose body reads or writes typed fields is emitted twice:
- *   if (<guard>) for (...) <fast body> else for (...) <body as always compiled>
- * The guard is tested once, before the loop:
- *   - `A >>> 0 === A && B <= xs$length` for each root `xs` the body indexes with the
- *     counter (`xs[i]...`): every such index is then in range and the fast copy drops
- *     its check (the else copy keeps it, so an out-of-range loop still throws at the
- *     first bad access, naming it);
- *   - `__typedc$tal(xs$h, xs$a, xs$p0, ...)` for each root whose fixed-size scalars the
+ * whose body reads or writes typed fields is emitted in copies behind one guard, tested
+ * once before the loop:
+ *   - the range, `A >>> 0 === A && B <= xs$length` for each root `xs` the body indexes with
+ *     the counter (`xs[i]...`): every such index is in range, so the fast copies drop its
+ *     check and step the element address (`xs$e$1 += xs$stride`);
+ *   - the alignment, `__typedc$tal(xs$h, xs$a, xs$p0, ...)` for each root whose scalars the
  *     fast copy reads and writes through the memory's typed arrays (`xs$i32[addr >> 2]`):
  *     the format's byte order is the host's and every such field is aligned.
- * Decided from syntax only (the counter, `A` and `B` are not assigned in the body, which
- * holds no nested loop, function or class, and the loop has no label), like every other
- * rule of the transformer, so the Babel plugin makes the same decision.
+ * Range and alignment: the typed-array copy (and the `precompile` formats' copies, chosen by
+ * value); range only: the DataView copy; neither: the usual copy, checked per access, so an
+ * out-of-range loop still throws at its first bad access, naming it. Decided from syntax only
+ * (the counter, `A` and `B` are not assigned in the body, which holds no nested loop,
+ * function or class, and the loop has no label), like every other rule of the transformer,
+ * so the Babel plugin makes the same decision.
  */
 import type * as TS from "typescript";
 import { bindingOfIdentifier, type Binding } from "./bindings.js";
