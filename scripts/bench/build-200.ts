@@ -25,12 +25,18 @@ const COLD_TABLES = process.env.COLD_TABLES === "1";
 const { dir, files: names } = writeTree200("typedc-build200-", TYPED_EVERY);
 const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, skipLibCheck: true, types: [], lib: ["lib.es2022.d.ts"], outDir: join(dir, "out") };
 
+// FORMATS=a,b narrows the type sets; VERSION_LOOPS=0 compiles every loop once (the plugin's versionLoops: false).
+const pluginOptions = {
+  ...(process.env.FORMATS ? { formats: process.env.FORMATS.split(",") as never } : {}),
+  ...(process.env.VERSION_LOOPS === "0" ? { versionLoops: false } : {}),
+};
+
 function build(withPlugin: boolean): { ms: number; cpuMs: number; diagnostics: number } {
   if (COLD_TABLES) clearTableCache();
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const program = ts.createProgram({ rootNames: names, options });
-  const factory = withPlugin ? typedTransformer(program, { ts, ...(process.env.FORMATS ? { formats: process.env.FORMATS.split(",") as never } : {}) }) : undefined;
+  const factory = withPlugin ? typedTransformer(program, { ts, ...pluginOptions }) : undefined;
   program.emit(undefined, () => undefined, undefined, false, factory === undefined ? undefined : { before: [factory] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);

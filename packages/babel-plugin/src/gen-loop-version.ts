@@ -150,9 +150,9 @@ export function withVariants(variants: readonly { variant: LayoutVariant; copy: 
   return variants.reduceRight<t.Statement>((otherwise, { variant, copy }) => t.ifStatement(layoutCheck(variant), t.blockStatement([copy]), t.blockStatement([otherwise])), generic);
 }
 
-/** versionable tells whether a loop may be versioned: not inside another's copy, not labelled, a simple body. */
+/** versionable tells whether a loop may be versioned: the option is on, not inside another's copy, not labelled, a simple body. */
 export function versionable(fs: FileState, node: t.ForStatement | t.ForOfStatement): boolean {
-  return fs.fastLoop === undefined && parentOf(fs.st, node)?.type !== "LabeledStatement" && bodyIsSimple(node.body);
+  return fs.st.options.versionLoops && fs.fastLoop === undefined && parentOf(fs.st, node)?.type !== "LabeledStatement" && bodyIsSimple(node.body);
 }
 
 /** visitFor versions a counted loop over typed fields; undefined when the loop is compiled as usual. */

@@ -152,10 +152,10 @@ export function withVariants(fs: FileState, variants: readonly { variant: Layout
   return variants.reduceRight<TS.Statement>((otherwise, { variant, copy }) => f.createIfStatement(layoutCheck(fs, variant), f.createBlock([copy]), f.createBlock([otherwise])), generic);
 }
 
-/** versionable tells whether a loop may be versioned: not inside another's copy, not labelled, a simple body. */
+/** versionable tells whether a loop may be versioned: the option is on, not inside another's copy, not labelled, a simple body. */
 export function versionable(fs: FileState, node: TS.IterationStatement): boolean {
   const { ts } = fs.st;
-  return fs.fastLoop === undefined && !ts.isLabeledStatement(node.parent) && bodyIsSimple(ts, node.statement);
+  return fs.st.options.versionLoops && fs.fastLoop === undefined && !ts.isLabeledStatement(node.parent) && bodyIsSimple(ts, node.statement);
 }
 
 /** visitFor versions a counted loop over typed fields; undefined when the loop is compiled as usual. */

@@ -18,10 +18,12 @@ export interface GeneratorOptions {
   readonly boundsChecks: boolean;
   readonly baseDir: string | undefined;
   readonly precompile: readonly AbiId[];
+  /** Versioned loops (docs/compiler.md, "Loop versioning"); off: every loop compiled once, smaller and quicker to build. */
+  readonly versionLoops: boolean;
 }
 
 /** GENERATOR_OPTION_KEYS are the option keys every front-end accepts. */
-export const GENERATOR_OPTION_KEYS = ["formats", "boundsChecks", "baseDir", "precompile"] as const;
+export const GENERATOR_OPTION_KEYS = ["formats", "boundsChecks", "baseDir", "precompile", "versionLoops"] as const;
 
 /**
  * resolveGeneratorOptions fills defaults (all 12 formats, bounds checks on) and reports unknown
@@ -38,13 +40,19 @@ export function resolveGeneratorOptions(raw: Readonly<Record<string, unknown>> |
   }
   const formats = formatList(input, "formats", ABI_IDS, false, diagnostics);
   const precompile = formatList(input, "precompile", [], true, diagnostics);
-  let boundsChecks = true;
-  if (input.boundsChecks !== undefined) {
-    if (typeof input.boundsChecks === "boolean") boundsChecks = input.boundsChecks;
-    else diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_must_be_1_got_2, ["boundsChecks", "true or false", JSON.stringify(input.boundsChecks)]));
-  }
+  const boundsChecks = flag(input, "boundsChecks", diagnostics);
+  const versionLoops = flag(input, "versionLoops", diagnostics);
   const baseDir = typeof input.baseDir === "string" ? input.baseDir : undefined;
-  return { options: { formats, boundsChecks, baseDir, precompile }, diagnostics };
+  return { options: { formats, boundsChecks, baseDir, precompile, versionLoops }, diagnostics };
+}
+
+/** flag reads a boolean option that defaults to true, reporting any other value (2503). */
+function flag(input: Readonly<Record<string, unknown>>, key: string, diagnostics: Diagnostic[]): boolean {
+  const value = input[key];
+  if (value === undefined) return true;
+  if (typeof value === "boolean") return value;
+  diagnostics.push(createDiagnostic(Diagnostics.Option_0_of_typedc_tsc_plugin_must_be_1_got_2, [key, "true or false", JSON.stringify(value)]));
+  return true;
 }
 
 /** formatList reads an option that lists ABI ids (`formats`, `precompile`), reporting a wrong value (2503) and unknown ids (2502). */
