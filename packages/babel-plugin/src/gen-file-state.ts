@@ -113,7 +113,9 @@ export function typeSetRef(fs: FileState, type: CType, node: t.Node): t.Expressi
 function anchorOf(fs: FileState, b: Binding): t.Node | undefined {
   const { st } = fs;
   const d = b.decl;
-  if (fileOfNode(st, d) !== st.file) return st.file.program; // imported: after the imports
+  // Imported: after the imports; but a binding that may be reassigned in its module is opened at
+  // each access (the tsc plugin's anchorOf).
+  if (fileOfNode(st, d) !== st.file) return b.mutable ? undefined : st.file.program;
   if (isParameter(st, d)) {
     const fn = parentOf(st, d) as t.Function;
     if (fn.body?.type === "BlockStatement") return fn.body;
