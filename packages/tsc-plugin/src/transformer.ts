@@ -17,6 +17,7 @@ import { newFileState, localRef, refDeclarations, refExpr, refField, rtCall, typ
 import { flowOf } from "./flow.js";
 import { visitForOf } from "./emit-for-of.js";
 import { visitFor } from "./loop-version.js";
+import { checkTypedReturn } from "./typed-returns.js";
 import { visitArrow } from "./emit-arrow.js";
 import { nodeLoc, runtimeNameOf, type ProgramState } from "./program-state.js";
 
@@ -134,6 +135,10 @@ function handlersOf(ts: typeof TS): Map<TS.SyntaxKind, Handler> {
     [K.VariableDeclaration, (v, n: TS.VariableDeclaration) => visitVariableDeclaration(v, n)],
     [K.ForOfStatement, (v, n: TS.ForOfStatement) => visitForOf(v, n) ?? each(v, n)],
     [K.ForStatement, (v, n: TS.ForStatement) => visitFor(v, n) ?? each(v, n)],
+    [K.MethodDeclaration, (v, n: TS.MethodDeclaration) => (checkTypedReturn(v.fs, n), each(v, n))],
+    [K.GetAccessor, (v, n: TS.GetAccessorDeclaration) => (checkTypedReturn(v.fs, n), each(v, n))],
+    [K.PropertyDeclaration, (v, n: TS.PropertyDeclaration) => (checkTypedReturn(v.fs, n), each(v, n))],
+    [K.PropertyAssignment, (v, n: TS.PropertyAssignment) => (checkTypedReturn(v.fs, n), each(v, n))],
     [K.BinaryExpression, (v, n: TS.BinaryExpression) => visitAssignment(v, n) ?? each(v, n)],
     [K.PrefixUnaryExpression, (v, n: TS.PrefixUnaryExpression) => visitUpdate(v, n) ?? each(v, n)],
     [K.PostfixUnaryExpression, (v, n: TS.PostfixUnaryExpression) => visitUpdate(v, n) ?? each(v, n)],
