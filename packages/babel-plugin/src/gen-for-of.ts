@@ -79,9 +79,10 @@ export function visitForOf(v: Visitor, node: t.ForOfStatement): t.Node | t.Node[
     const head = [t.variableDeclarator(I(), t.numericLiteral(0)), t.variableDeclarator(A(), prop(IT(), "a"))];
     return [forLoop(head, step, (withTemps(t.blockStatement(out), copy) as t.BlockStatement).body, LENGTH())];
   };
-  const fast = newFastLoopState<t.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it });
+  const state = (literals?: ReadonlyMap<string, number>) => newFastLoopState<t.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it }, literals);
+  const fast = state();
   const precompiled = () => layoutVariants(fs, fast).map((variant) => {
-    const copy = newFastLoopState<t.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it }, variant.literals);
+    const copy = state(variant.literals);
     return { variant, copy: visitCopy(fs, copy, visitBody, finish(copy))[0]! };
   });
   const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitBody, finish(fast), precompiled);

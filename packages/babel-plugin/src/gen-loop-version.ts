@@ -165,22 +165,22 @@ export function visitFor(v: Visitor, node: t.ForStatement): t.Node | undefined {
   const names = [loop.counter, ...[loop.start, loop.bound].filter((e): e is t.Identifier => e.type === "Identifier").map((e) => e.name)];
   if (names.some((n) => assignsIn(st, node.body, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node, loop.counter) : new Set<Binding>();
-  const fast = newFastLoopState<t.Node, Binding, LocalRef>(node, loop.counter, bounds);
+  const state = (literals?: ReadonlyMap<string, number>, noArrays?: boolean) => newFastLoopState<t.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, literals, noArrays);
+  const fast = state();
   const visitOnce = () => visitEachChild(v, node) as t.ForStatement;
   const finish = (copy: FastLoop) => (out: t.ForStatement) => withElementAddresses(fs, out, loop, copy);
   // Deep copies: the copies must not share nodes (later plugins, such as preset-typescript, rewrite nodes in place).
   const copyOf = (copy: FastLoop): t.Statement => t.cloneNode(visitCopy(fs, copy, visitOnce, finish(copy)), true);
   const moreCopies = () => ({
-    variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(newFastLoopState<t.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, variant.literals)) })),
+    variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(state(variant.literals)) })),
     // Proven indices with typed arrays: a copy for when the arrays do not line up (the tsc plugin's visitFor).
-    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(newFastLoopState<t.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, undefined, true)) : undefined,
+    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(state(undefined, true)) : undefined,
   });
   const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;
   const { range, alignment } = guardOf(v, loop, fast);
   const arrays = withVariants(extra?.variants ?? [], t.cloneNode(fastOut, true));
-  const otherwise = extra?.dataView ?? (range === undefined ? undefined : usualOut);
-  const aligned = alignment === undefined ? arrays : t.ifStatement(alignment, t.blockStatement([arrays]), t.blockStatement([otherwise ?? usualOut]));
+  const aligned = alignment === undefined ? arrays : t.ifStatement(alignment, t.blockStatement([arrays]), t.blockStatement([extra?.dataView ?? usualOut]));
   return range === undefined ? aligned : t.ifStatement(range, t.blockStatement([aligned]), t.blockStatement([usualOut]));
 }
 

@@ -82,7 +82,6 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
       let index = indexExprs[indexCount++]!;
       // A literal index into an array whose count is the same in every format is checked here, once.
       const literal = fs.st.ts.isNumericLiteral(index) && check.kind === "count" && Number(index.text) < check.count && Number.isInteger(Number(index.text));
-      // `for (let i = 0; i < xs.length; i++) ... xs[i]`: the index is proven in range (loop-bounds.ts).
       // In a versioned loop's fast copy, `xs[i]` with the counter is in range by the loop's guard, and
       // `xs$a + i * stride` is the element address the loop steps (loop-version.ts).
       const stepped = check.kind === "rootLength" && chain.rootCall === undefined && j === 0 && k === 0 ? elementAddress(fs, chain.binding, chain.steps[step]!.index!) : undefined;
@@ -90,6 +89,7 @@ export function compileChain(fs: FileState, chain: Chain, plan: AccessPlan, inde
         address = f.createIdentifier(stepped);
         return;
       }
+      // `for (let i = 0; i < xs.length; i++) ... xs[i]`: the index is proven in range (loop-bounds.ts).
       const proven = check.kind === "rootLength" && isProvenIndex(fs.st, chain, chain.steps[step]!.index!);
       if (checks && !literal && !proven) {
         const template = str(spellPath(chain, stepCount, step));

@@ -75,9 +75,10 @@ export function visitForOf(v: Visitor, node: TS.ForOfStatement): TS.Statement | 
       const head = [f.createVariableDeclaration(i, undefined, undefined, f.createNumericLiteral(0)), f.createVariableDeclaration(a, undefined, undefined, prop(it, "a"))];
       return [forLoop(head, step, [...(withTemps(fs, f.createBlock(out, true), copy) as TS.Block).statements], length)];
     };
-    const fast = newFastLoopState<TS.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it: it.text });
+    const state = (literals?: ReadonlyMap<string, number>) => newFastLoopState<TS.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it: it.text }, literals);
+    const fast = state();
     const precompiled = () => layoutVariants(fs, fast).map((variant) => {
-      const copy = newFastLoopState<TS.Node, Binding, LocalRef>(node, "", new Set(), { variable: r, it: it.text }, variant.literals);
+      const copy = state(variant.literals);
       return { variant, copy: visitCopy(fs, copy, visitBody, finish(copy))[0]! };
     });
     const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitBody, finish(fast), precompiled);

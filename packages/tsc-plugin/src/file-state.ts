@@ -4,7 +4,7 @@
  * where their declarations go, the type sets the file needs, and source locations.
  */
 import type * as TS from "typescript";
-import { printCType, REF_FIELD_PATHS, type CType } from "@typedc/core";
+import { hoistedFieldName, printCType, REF_FIELD_PATHS, type CType } from "@typedc/core";
 import type { Binding } from "./bindings.js";
 import type { FastLoop } from "./loop-version.js";
 import { declarationOf, type ProgramState } from "./program-state.js";
@@ -263,11 +263,9 @@ export function refDeclarations(fs: FileState, anchor: TS.Node): TS.Statement[] 
   return out;
 }
 
-
 /** hoistedName is the local constant of a hoisted field: `x$a`, `x$dv`, `x$p0o`, `x$p0s1`. */
 export function hoistedName(r: LocalRef, field: string): string {
-  const dot = field.indexOf(".");
-  return dot < 0 ? `${r.name}$${field}` : `${field.slice(0, dot)}${field.slice(dot + 1)}`;
+  return hoistedFieldName(r.name, field);
 }
 
 function hoistedInit(fs: FileState, r: LocalRef, field: string): TS.Expression {

@@ -71,8 +71,8 @@ function countedLoop(st: FileState["st"], loop: TS.ForStatement): CountedLoop | 
 }
 
 /**
- * neverReassigned tells whether a name is a `const`, or a parameter or `let`/`var` that
- * nothing in its scope assigns (a call in the loop body could otherwise change the bound).
+ * neverReassigned tells whether a name is a `const`, or a parameter or `let` that nothing in
+ * its scope assigns (a call in the loop body could otherwise change the bound).
  */
 function neverReassigned(st: FileState["st"], id: TS.Identifier): boolean {
   const { ts } = st;
@@ -169,28 +169,22 @@ export function visitFor(v: Visitor, node: TS.ForStatement): TS.Statement | unde
   const names = [loop.counter, ...[loop.start, loop.bound].filter(ts.isIdentifier).map((e) => e.text)];
   if (names.some((n) => assignsIn(ts, node.statement, n))) return undefined;
   const bounds = loop.invariant ? provableRoots(fs, node.statement, loop.counter) : new Set<Binding>();
-  const fast = newFastLoopState<TS.Node, Binding, LocalRef>(node, loop.counter, bounds);
+  const state = (literals?: ReadonlyMap<string, number>, noArrays?: boolean) => newFastLoopState<TS.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, literals, noArrays);
+  const fast = state();
   const visitOnce = () => ts.visitEachChild(node, v.visit, fs.context);
   const finish = (copy: FastLoop) => (out: TS.ForStatement) => withElementAddresses(v, out, loop, copy);
+  const copyOf = (copy: FastLoop): TS.Statement => visitCopy(fs, copy, visitOnce, finish(copy));
   const moreCopies = () => ({
-    variants: layoutVariants(fs, fast).map((variant) => {
-      const copy = newFastLoopState<TS.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, variant.literals);
-      return { variant, copy: visitCopy(fs, copy, visitOnce, finish(copy)) as TS.Statement };
-    }),
+    variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(state(variant.literals)) })),
     // Proven indices with typed arrays: a copy for when the arrays do not line up (another byte
     // order, a packed or 32-bit layout: morphing), still unchecked and stepped, through DataView.
-    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? dataViewCopy() : undefined,
+    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(state(undefined, true)) : undefined,
   });
-  const dataViewCopy = (): TS.Statement => {
-    const copy = newFastLoopState<TS.Node, Binding, LocalRef>(node, loop.counter, bounds, undefined, undefined, true);
-    return visitCopy(fs, copy, visitOnce, finish(copy));
-  };
   const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;
   const { range, alignment } = guardOf(v, loop, fast);
   const arrays = withVariants(fs, extra?.variants ?? [], fastOut);
-  const otherwise = extra?.dataView ?? (range === undefined ? undefined : usualOut);
-  const aligned = alignment === undefined ? arrays : f.createIfStatement(alignment, f.createBlock([arrays]), f.createBlock([otherwise ?? usualOut]));
+  const aligned = alignment === undefined ? arrays : f.createIfStatement(alignment, f.createBlock([arrays]), f.createBlock([extra?.dataView ?? usualOut]));
   return range === undefined ? aligned : f.createIfStatement(range, f.createBlock([aligned]), f.createBlock([usualOut]));
 }
 
@@ -241,7 +235,7 @@ function guardOf(v: Visitor, loop: CountedLoop, fast: FastLoop): { range?: TS.Ex
     if (!ts.isNumericLiteral(loop.start)) {
       range.push(f.createStrictEquality(f.createBinaryExpression(same(loop.start), ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken, f.createNumericLiteral(0)), same(loop.start)));
     }
-    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) range.push(f.createLessThanEquals(same(loop.bound), lengthOf(fs, r)));
+    for (const r of fast.proven.keys()) if (r.binding !== loop.boundRoot) range.push(f.createLessThanEquals(same(loop.bound), field(fs, r, "length")));
   }
   const all = (terms: TS.Expression[]) => (terms.length === 0 ? undefined : terms.reduce((a, b) => f.createLogicalAnd(a, b)));
   return { range: all(range), alignment: all(alignmentTerms(fs, fast)) };
@@ -262,10 +256,6 @@ export function alignmentTerms(fs: FileState, fast: FastLoop): TS.Expression[] {
 
 function field(fs: FileState, r: LocalRef, name: string): TS.Expression {
   return refField(fs, r, () => fs.f.createIdentifier(r.refName), name);
-}
-
-function lengthOf(fs: FileState, r: LocalRef): TS.Expression {
-  return field(fs, r, "length");
 }
 
 /**
