@@ -115,8 +115,9 @@ export function typeSetRef(fs: FileState, type: CType, node: TS.Node): TS.Expres
 function anchorOf(fs: FileState, b: Binding): TS.Node | undefined {
   const { ts } = fs.st;
   const d = b.decl;
-  // Imported (or a global of another file): after the imports; but one that may be reassigned there
-  // is opened at each access (no ref of this file could follow the other file's assignments).
+  // Imported (declarationOf follows another file's declaration only through an import): after the
+  // imports; but one that may be reassigned there is opened at each access (no ref of this file
+  // could follow the other file's assignments).
   if (d.getSourceFile() !== fs.sf) return b.mutable ? undefined : fs.sf;
   // A parameter's ref opens at the start of its function's block body (an arrow's expression body: at each access).
   if (ts.isParameter(d)) {

@@ -83,12 +83,39 @@ function isRuntimeNamespace(st: ProgramState, id: TS.Identifier): boolean {
   return decl !== undefined && st.ts.isNamespaceImport(decl) && moduleSpecifierOf(st.ts, decl) === RUNTIME_MODULE;
 }
 
-/** declarationOf is the declaration an identifier refers to, through imports (undefined when unresolved). */
+/**
+ * declarationOf is the declaration an identifier refers to as a front-end that reads one file
+ * at a time sees it (the Babel plugin): a declaration in scope in the identifier's own file,
+ * or one in another file reached through an import (undefined otherwise, or when unresolved).
+ * The checker also knows globals declared elsewhere (`declare global { var tasks: … }` in
+ * another module, `declare var` in a script file) and the members of `declare global` and
+ * namespace blocks; following those would compile accesses that the Babel plugin leaves to the
+ * runtime's dynamic view, so both plugins leave them (SPEC: the checker may find escapes to
+ * report, never change the rewrite).
+ */
 export function declarationOf(st: ProgramState, id: TS.Node): TS.Declaration | undefined {
+  const { ts } = st;
   const p = id.parent;
   // `{ t }`: the name stands for the variable `t`, not for the new object's property.
-  let symbol = p !== undefined && st.ts.isShorthandPropertyAssignment(p) && p.name === id ? st.checker.getShorthandAssignmentValueSymbol(p) : st.checker.getSymbolAtLocation(id);
+  let symbol = p !== undefined && ts.isShorthandPropertyAssignment(p) && p.name === id ? st.checker.getShorthandAssignmentValueSymbol(p) : st.checker.getSymbolAtLocation(id);
   if (symbol === undefined) return undefined;
-  if (symbol.flags & st.ts.SymbolFlags.Alias) symbol = st.checker.getAliasedSymbol(symbol);
-  return symbol.valueDeclaration ?? symbol.declarations?.[0];
+  if (symbol.flags & ts.SymbolFlags.Alias) {
+    symbol = st.checker.getAliasedSymbol(symbol);
+    return symbol.valueDeclaration ?? symbol.declarations?.[0];
+  }
+  const candidates = symbol.valueDeclaration !== undefined ? [symbol.valueDeclaration, ...(symbol.declarations ?? [])] : symbol.declarations ?? [];
+  return candidates.find((d) => isInScope(ts, d, id));
+}
+
+/**
+ * isInScope tells whether declaration `decl` is visible by scoping at `id` without a checker:
+ * in the same file, and not inside a namespace or `declare global` block that does not also
+ * hold `id` (a block's names are visible only inside it, as for the Babel plugin's scopes).
+ */
+function isInScope(ts: typeof TS, decl: TS.Node, id: TS.Node): boolean {
+  if (decl.getSourceFile() !== id.getSourceFile()) return false;
+  for (let n = decl.parent; n !== undefined; n = n.parent) {
+    if (ts.isModuleBlock(n) && !(n.pos <= id.pos && id.end <= n.end)) return false;
+  }
+  return true;
 }
