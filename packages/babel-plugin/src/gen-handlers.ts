@@ -2,7 +2,7 @@
 import { visitArrow } from "./gen-arrow.js";
 import { visitForOf } from "./gen-for-of.js";
 import { visitFor } from "./gen-loop-version.js";
-import { checkTypedReturn } from "./gen-typed-returns.js";
+import { checkTypedReturn, checkTypedSignatures } from "./gen-typed-returns.js";
 import { lowerEnum } from "./gen-enum.js";
 import { HANDLERS, visitEachChild } from "./gen-transform.js";
 import { visitAssignment, visitUpdate } from "./gen-update.js";
@@ -11,9 +11,11 @@ HANDLERS.AssignmentExpression = visitAssignment;
 HANDLERS.UpdateExpression = visitUpdate;
 HANDLERS.ForOfStatement = visitForOf;
 HANDLERS.ForStatement = (v, n) => visitFor(v, n) ?? visitEachChild(v, n);
-for (const type of ["ClassMethod", "ObjectMethod", "ClassProperty", "ObjectProperty", "TSDeclareMethod"]) {
+for (const type of ["ClassMethod", "ObjectMethod", "ClassProperty", "ObjectProperty"]) {
   HANDLERS[type] = (v, n) => (checkTypedReturn(v.fs.st, n), visitEachChild(v, n));
 }
+HANDLERS.TSDeclareMethod = (v, n) => (checkTypedReturn(v.fs.st, n), n);
+HANDLERS.TSInterfaceDeclaration = HANDLERS.TSTypeAliasDeclaration = (v, n) => (checkTypedSignatures(v.fs.st, n), n);
 HANDLERS.ArrowFunctionExpression = visitArrow;
 HANDLERS.TSEnumDeclaration = (v, n) => {
   const out = lowerEnum(v.fs.st, n, false);

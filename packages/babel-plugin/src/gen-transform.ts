@@ -79,8 +79,11 @@ export function flowed(v: Visitor, node: t.Node, value: t.Expression, typeName: 
 /** STATEMENT_LISTS are the statement-list fields of Babel nodes (TypeScript's Block, SourceFile, ModuleBlock and clauses). */
 const STATEMENT_LISTS: Readonly<Record<string, string>> = { BlockStatement: "body", Program: "body", SwitchCase: "consequent", TSModuleBlock: "body", StaticBlock: "body" };
 
-/** TS_VISITED are the TypeScript-only nodes that hold values (every other `TS*` node is a type, returned as it is). */
-const TS_VISITED: ReadonlySet<string> = new Set(["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression", "TSTypeAssertion", "TSInstantiationExpression", "TSModuleDeclaration", "TSModuleBlock", "TSEnumDeclaration", "TSEnumMember", "TSExportAssignment", "TSParameterProperty"]);
+/**
+ * TS_VISITED are the TypeScript-only nodes that hold values, and the declarations whose member
+ * signatures are checked (1217, gen-typed-returns.ts); every other `TS*` node is a type, returned as it is.
+ */
+const TS_VISITED: ReadonlySet<string> = new Set(["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression", "TSTypeAssertion", "TSInstantiationExpression", "TSModuleDeclaration", "TSModuleBlock", "TSEnumDeclaration", "TSEnumMember", "TSExportAssignment", "TSParameterProperty", "TSDeclareMethod", "TSInterfaceDeclaration", "TSTypeAliasDeclaration"]);
 
 /** newVisitor makes the visitor of a file. */
 export function newVisitor(fs: FileState): Visitor {

@@ -1,9 +1,13 @@
 /**
  * Typed returns the code generator cannot follow (the tsc plugin's typed-returns.ts): a
  * method, an accessor or a function-valued property annotated to return `__typed<T>` would hand
- * its callers a CompiledRef without fields; it is reported (1217) where it is written.
+ * its callers a CompiledRef without fields; it is reported (1217) where it is written: class and
+ * object members (bodies or not: abstract, ambient and overload signatures are what callers
+ * see), and the member signatures of interfaces and type literals. Call and construct
+ * signatures, and function types that are not a member's type, are shapes of functions and are
+ * not reported (as in the tsc plugin).
  */
-import type * as t from "@babel/types";
+import * as t from "@babel/types";
 import { Diagnostics } from "@typedc/core";
 import { annotationType } from "./gen-bindings.js";
 import { report } from "./gen-report.js";
@@ -13,15 +17,79 @@ type Member = t.ClassMethod | t.ObjectMethod | t.ClassProperty | t.ObjectPropert
 
 /** checkTypedReturn reports a method, accessor, or function-valued property (or object literal member) annotated to return `__typed<T>`. */
 export function checkTypedReturn(st: GenState, node: Member): void {
-  if (node.type === "ClassMethod" || node.type === "ObjectMethod" || node.type === "TSDeclareMethod") {
+  if (node.type === "ObjectProperty") return reportIfTyped(st, node.key, functionReturnOf(node.value));
+  if (node.type !== "ClassProperty") {
     if (node.kind === "set" || node.kind === "constructor") return;
+    return reportIfTyped(st, node.key, typeOf(node.returnType));
   }
-  const fn = node.type === "ClassProperty" || node.type === "ObjectProperty" ? node.value : node;
-  if (fn == null || !(fn.type === "ClassMethod" || fn.type === "ObjectMethod" || fn.type === "TSDeclareMethod" || fn.type === "ArrowFunctionExpression" || fn.type === "FunctionExpression")) return;
-  const returnType = fn.returnType;
-  if (returnType == null || returnType.type !== "TSTypeAnnotation") return;
-  const typed = annotationType(st, returnType.typeAnnotation);
-  if (typed?.kind !== "object") return;
-  const argument = (returnType.typeAnnotation as t.TSTypeReference).typeParameters!.params[0]!;
-  report(st, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [textOf(st, node.key), textOf(st, argument)], returnType.typeAnnotation);
+  // The annotation is what callers see (`pick: (i: number) => __typed<T> = ...`, `declare pick: ...`);
+  // without one, the initializer's own return annotation.
+  const type = typeOf(node.typeAnnotation);
+  const annotated = type === undefined ? undefined : memberFunctionReturn(type);
+  reportIfTyped(st, node.key, annotated !== undefined && isTypedObject(st, annotated) ? annotated : functionReturnOf(node.value));
+}
+
+/**
+ * checkTypedSignatures reports the method, getter and function-typed property signatures
+ * returning `__typed<T>` of an interface or a type alias, at any depth of its type literals
+ * (`interface A { inner: { get(): __typed<T> } }`), in source order.
+ */
+export function checkTypedSignatures(st: GenState, node: t.TSInterfaceDeclaration | t.TSTypeAliasDeclaration): void {
+  const walk = (n: t.Node): void => {
+    if (n.type === "TSMethodSignature" && n.kind !== "set") reportIfTyped(st, n.key, typeOf(n.typeAnnotation));
+    else if (n.type === "TSPropertySignature") {
+      const type = typeOf(n.typeAnnotation);
+      reportIfTyped(st, n.key, type === undefined ? undefined : memberFunctionReturn(type));
+    }
+    eachChild(n, walk);
+  };
+  eachChild(node, walk);
+}
+
+/** eachChild calls `f` on every child node of `node` (Babel's visitor keys, source order). */
+function eachChild(node: t.Node, f: (child: t.Node) => void): void {
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as any)[key] as t.Node | (t.Node | null)[] | null | undefined;
+    if (Array.isArray(child)) {
+      for (const c of child) if (c != null) f(c);
+    } else if (child != null) f(child);
+  }
+}
+
+/** typeOf is the type of a type annotation (Babel wraps it in a TSTypeAnnotation; Flow's are not ours). */
+function typeOf(annotation: t.Node | null | undefined): t.TSType | undefined {
+  return annotation?.type === "TSTypeAnnotation" ? (annotation as t.TSTypeAnnotation).typeAnnotation : undefined;
+}
+
+/** functionReturnOf is the return annotation of a function or arrow expression (parentheses skipped). */
+function functionReturnOf(value: t.Node | null | undefined): t.TSType | undefined {
+  while (value?.type === "ParenthesizedExpression") value = value.expression;
+  return value?.type === "ArrowFunctionExpression" || value?.type === "FunctionExpression" ? typeOf(value.returnType) : undefined;
+}
+
+/**
+ * memberFunctionReturn is the return type of the function type a member is annotated with:
+ * `(i: number) => __typed<T>`, parenthesised, or one member of a union (`((i) => __typed<T>) | undefined`).
+ */
+function memberFunctionReturn(type: t.TSType): t.TSType | undefined {
+  while (type.type === "TSParenthesizedType") type = type.typeAnnotation;
+  if (type.type === "TSFunctionType") return typeOf(type.typeAnnotation);
+  if (type.type !== "TSUnionType") return undefined;
+  for (const member of type.types) {
+    const r = memberFunctionReturn(member);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
+/** isTypedObject tells whether an annotation is `__typed<T>` (an object of a C type). */
+function isTypedObject(st: GenState, type: t.TSType): boolean {
+  return annotationType(st, type)?.kind === "object";
+}
+
+/** reportIfTyped reports member `key` when its return annotation is `__typed<T>`. */
+function reportIfTyped(st: GenState, key: t.Node, returnType: t.TSType | undefined): void {
+  if (returnType === undefined || !isTypedObject(st, returnType)) return;
+  const argument = (returnType as t.TSTypeReference).typeParameters!.params[0]!;
+  report(st, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [textOf(st, key), textOf(st, argument)], returnType);
 }

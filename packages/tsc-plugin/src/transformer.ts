@@ -17,7 +17,7 @@ import { newFileState, localRef, refDeclarations, refExpr, refField, rtCall, typ
 import { flowOf } from "./flow.js";
 import { visitForOf } from "./emit-for-of.js";
 import { visitFor } from "./loop-version.js";
-import { checkTypedReturn } from "./typed-returns.js";
+import { checkTypedReturn, checkTypedSignatures } from "./typed-returns.js";
 import { visitArrow } from "./emit-arrow.js";
 import { nodeLoc, runtimeNameOf, type ProgramState } from "./program-state.js";
 
@@ -147,8 +147,8 @@ function handlersOf(ts: typeof TS): Map<TS.SyntaxKind, Handler> {
     [K.CallExpression, (v, n: TS.CallExpression) => visitCall(v, n)],
     [K.Identifier, (v, n: TS.Identifier) => visitIdentifier(v, n)],
     [K.DeleteExpression, (v, n: TS.DeleteExpression) => visitDelete(v, n)],
-    [K.InterfaceDeclaration, same],
-    [K.TypeAliasDeclaration, same],
+    [K.InterfaceDeclaration, (v, n: TS.InterfaceDeclaration) => (checkTypedSignatures(v.fs, n), n)],
+    [K.TypeAliasDeclaration, (v, n: TS.TypeAliasDeclaration) => (checkTypedSignatures(v.fs, n), n)],
     [K.ImportDeclaration, same],
     [K.ExportDeclaration, same],
   ]);
