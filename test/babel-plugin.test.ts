@@ -85,4 +85,33 @@ describe("typedc Babel plugin", () => {
   it("leaves plain JavaScript alone", () => {
     expect(build("/virtual/plain.js", `export const x = 1;\n`)).toContain("export const x = 1;");
   });
+
+  describe("files with nothing to rewrite", () => {
+    /** plainBuild is preset-typescript alone, without the typedc plugin. */
+    const plainBuild = (filename: string, code: string): string =>
+      transformSync(code, { filename, babelrc: false, configFile: false, presets: [["@babel/preset-typescript", {}]] })?.code ?? "";
+    const AREA = `import { __typed, TypedMemory } from "@typedc/runtime";\nimport type { u32, array } from "@typedc/runtime";\n` +
+      `export interface Item { id: u32 }\nexport const area: __typed<array<Item, 4>> = __typed("area", { memory: TypedMemory.create({ bytes: 4096 }), format: "x86_64-linux" });\n`;
+
+    it("a file whose imports never reach __typed or @typedc/runtime comes out as preset-typescript alone makes it", () => {
+      const files = { "util.ts": `export function twice(n: number): number { return 2 * n; }\n`, "main.ts": `import { twice } from "./util";\nconst xs: number[] = [1, 2];\nfor (let i = 0; i < xs.length; i++) xs[i] = twice(xs[i]!);\nexport { xs };\n` };
+      const { names } = writeProject(files);
+      expect(build(names["main.ts"]!, files["main.ts"])).toBe(plainBuild(names["main.ts"]!, files["main.ts"]));
+    });
+
+    it("a file that names neither, but imports a typed binding through a re-export, is compiled", () => {
+      const files = { "area.ts": AREA, "index.ts": `export { area } from "./area";\n`, "main.ts": `import { area } from "./index";\nexport function first(): number { return area[0].id; }\n` };
+      const { names } = writeProject(files);
+      const out = build(names["main.ts"]!, files["main.ts"]);
+      expect(out).toContain("__typedc$cref(area)");
+      expect(out).not.toBe(plainBuild(names["main.ts"]!, files["main.ts"]));
+    });
+
+    it("an enum in a file with nothing typed is still lowered as TypeScript lowers it", () => {
+      const code = `export enum State { Running = 0, Stopped = 4 }\n`;
+      const { names } = writeProject({ "state.ts": code });
+      expect(build(names["state.ts"]!, code)).toContain(`(function (State) {`);
+      expect(plainBuild(names["state.ts"]!, code)).not.toContain(`(function (State) {`);
+    });
+  });
 });

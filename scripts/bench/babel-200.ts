@@ -12,15 +12,18 @@
  * preset-typescript's traversal, printing) grows with the code the plugin emits.
  *
  *   npx tsx scripts/bench/babel-200.ts            (FORMATS=x86_64-linux,... to narrow the type sets)
+ *   TYPED_EVERY=10 npx tsx scripts/bench/babel-200.ts   (only every 10th file typed, the others plain
+ *                                                        TypeScript of the same size: a tree more like an application's)
  */
 import { transformSync, type BabelFileResult } from "@babel/core";
 import { readFileSync, rmSync } from "node:fs";
-import typedc from "../../packages/babel-plugin/src/index";
-import type { TypedcMetadata } from "../../packages/babel-plugin/src/plugin";
+// The built package, as users load it (`npm run build` first).
+import typedc, { type TypedcMetadata } from "@typedc/babel-plugin";
 import { writeTree200 } from "./tree-200";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
-const { dir, files } = writeTree200("typedc-babel200-");
+const TYPED_EVERY = Number(process.env.TYPED_EVERY ?? 1);
+const { dir, files } = writeTree200("typedc-babel200-", TYPED_EVERY);
 const texts = files.map((f) => readFileSync(f, "utf8"));
 // FORMATS=a,b narrows the type sets; VERSION_LOOPS=0 compiles every loop once (the plugin's versionLoops: false).
 const pluginOptions = { ...(process.env.FORMATS ? { formats: process.env.FORMATS.split(",") } : {}), ...(process.env.VERSION_LOOPS === "0" ? { versionLoops: false } : {}) };
@@ -84,7 +87,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 rmSync(dir, { recursive: true, force: true });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-console.log(`${files.length} files, median of ${ROUNDS}: preset-typescript ${median(plain).toFixed(0)} ms, with the typedc plugin ${median(typed).toFixed(0)} ms, ratio ${(median(typed) / median(plain)).toFixed(2)} (${errors} files with errors; formats: ${process.env.FORMATS ?? "all 12"})`);
+console.log(`${files.length} files, median of ${ROUNDS}: preset-typescript ${median(plain).toFixed(0)} ms, with the typedc plugin ${median(typed).toFixed(0)} ms, ratio ${(median(typed) / median(plain)).toFixed(2)} (${errors} files with errors; formats: ${process.env.FORMATS ?? "all 12"}; typed files: ${TYPED_EVERY === 1 ? "all" : `1 in ${TYPED_EVERY}`})`);
 console.log(`first build (cold caches): preset-typescript ${coldPlain.cpuMs.toFixed(0)} ms CPU, with the typedc plugin ${cold.cpuMs.toFixed(0)} ms CPU, ratio ${(cold.cpuMs / coldPlain.cpuMs).toFixed(2)}`);
 // CPU time of the process (user + system) is steadier than wall-clock time on a shared machine.
 console.log(`CPU time, median of ${ROUNDS}: preset-typescript ${median(plainCpu).toFixed(0)} ms, with the typedc plugin ${median(typedCpu).toFixed(0)} ms, ratio ${(median(typedCpu) / median(plainCpu)).toFixed(2)}`);

@@ -3,5 +3,5 @@ import { typedcBabelPlugin } from "./plugin.js";
 
 export default typedcBabelPlugin;
 export { extractDeclsBabel, type ExtractOptions } from "./extract.js";
-export { typedcBabelPlugin, declarationDiagnostics } from "./plugin.js";
+export { typedcBabelPlugin, declarationDiagnostics, type TypedcMetadata } from "./plugin.js";
 export { messageOf } from "./plugin-report.js";
