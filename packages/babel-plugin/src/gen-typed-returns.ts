@@ -9,24 +9,23 @@
  */
 import * as t from "@babel/types";
 import { Diagnostics } from "@typedc/core";
-import { annotationType } from "./gen-bindings.js";
 import { report } from "./gen-report.js";
-import { textOf, type GenState } from "./gen-state.js";
+import { runtimeNameOf, textOf, type GenState } from "./gen-state.js";
 
 type Member = t.ClassMethod | t.ObjectMethod | t.ClassProperty | t.ObjectProperty | t.TSDeclareMethod;
 
 /** checkTypedReturn reports a method, accessor, or function-valued property (or object literal member) annotated to return `__typed<T>`. */
 export function checkTypedReturn(st: GenState, node: Member): void {
-  if (node.type === "ObjectProperty") return reportIfTyped(st, node.key, functionReturnOf(node.value));
+  if (node.type === "ObjectProperty") return reportIfTyped(st, node, functionReturnOf(node.value));
   if (node.type !== "ClassProperty") {
     if (node.kind === "set" || node.kind === "constructor") return;
-    return reportIfTyped(st, node.key, typeOf(node.returnType));
+    return reportIfTyped(st, node, typeOf(node.returnType));
   }
   // The annotation is what callers see (`pick: (i: number) => __typed<T> = ...`, `declare pick: ...`);
   // without one, the initializer's own return annotation.
   const type = typeOf(node.typeAnnotation);
   const annotated = type === undefined ? undefined : memberFunctionReturn(type);
-  reportIfTyped(st, node.key, annotated !== undefined && isTypedObject(st, annotated) ? annotated : functionReturnOf(node.value));
+  reportIfTyped(st, node, annotated !== undefined && isTypedObject(st, annotated) ? annotated : functionReturnOf(node.value));
 }
 
 /**
@@ -36,10 +35,10 @@ export function checkTypedReturn(st: GenState, node: Member): void {
  */
 export function checkTypedSignatures(st: GenState, node: t.TSInterfaceDeclaration | t.TSTypeAliasDeclaration): void {
   const walk = (n: t.Node): void => {
-    if (n.type === "TSMethodSignature" && n.kind !== "set") reportIfTyped(st, n.key, typeOf(n.typeAnnotation));
+    if (n.type === "TSMethodSignature" && n.kind !== "set") reportIfTyped(st, n, typeOf(n.typeAnnotation));
     else if (n.type === "TSPropertySignature") {
       const type = typeOf(n.typeAnnotation);
-      reportIfTyped(st, n.key, type === undefined ? undefined : memberFunctionReturn(type));
+      reportIfTyped(st, n, type === undefined ? undefined : memberFunctionReturn(type));
     }
     eachChild(n, walk);
   };
@@ -82,14 +81,22 @@ function memberFunctionReturn(type: t.TSType): t.TSType | undefined {
   return undefined;
 }
 
-/** isTypedObject tells whether an annotation is `__typed<T>` (an object of a C type). */
+/**
+ * isTypedObject tells whether an annotation is `__typed<T>`, by the name only: T is not
+ * converted, as such a member is an error whatever T is (and in a generic, T is no C type).
+ */
 function isTypedObject(st: GenState, type: t.TSType): boolean {
-  return annotationType(st, type)?.kind === "object";
+  return type.type === "TSTypeReference" && type.typeParameters?.params.length === 1 && runtimeNameOf(st, type.typeName) === "__typed";
 }
 
-/** reportIfTyped reports member `key` when its return annotation is `__typed<T>`. */
-function reportIfTyped(st: GenState, key: t.Node, returnType: t.TSType | undefined): void {
+/** memberName is a member's name as the message spells it (`[k]` for a computed one, as the tsc plugin spells it). */
+function memberName(st: GenState, member: { key: t.Node; computed?: boolean | null }): string {
+  return member.computed === true ? `[${textOf(st, member.key)}]` : textOf(st, member.key);
+}
+
+/** reportIfTyped reports a member when its return annotation is `__typed<T>`. */
+function reportIfTyped(st: GenState, member: { key: t.Node; computed?: boolean | null }, returnType: t.TSType | undefined): void {
   if (returnType === undefined || !isTypedObject(st, returnType)) return;
   const argument = (returnType as t.TSTypeReference).typeParameters!.params[0]!;
-  report(st, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [textOf(st, key), textOf(st, argument)], returnType);
+  report(st, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [memberName(st, member), textOf(st, argument)], returnType);
 }

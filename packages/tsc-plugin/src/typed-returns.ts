@@ -13,8 +13,8 @@
  */
 import type * as TS from "typescript";
 import { Diagnostics } from "@typedc/core";
-import { annotationType } from "./bindings.js";
 import type { FileState } from "./file-state.js";
+import { runtimeNameOf } from "./program-state.js";
 import { report } from "./transformer.js";
 
 type Member = TS.MethodDeclaration | TS.GetAccessorDeclaration | TS.PropertyDeclaration | TS.PropertyAssignment;
@@ -66,14 +66,23 @@ function memberFunctionReturn(ts: typeof TS, type: TS.TypeNode): TS.TypeNode | u
   return undefined;
 }
 
-/** isTypedObject tells whether an annotation is `__typed<T>` (an object of a C type). */
+/**
+ * isTypedObject tells whether an annotation is `__typed<T>`, by the name only: T is not
+ * converted, as such a member is an error whatever T is (and in a generic, T is no C type).
+ */
 function isTypedObject(fs: FileState, type: TS.TypeNode): boolean {
-  return annotationType(fs.st, type)?.kind === "object";
+  const { ts } = fs.st;
+  return ts.isTypeReferenceNode(type) && type.typeArguments?.length === 1 && runtimeNameOf(fs.st, type.typeName) === "__typed";
+}
+
+/** memberName is a member's name as the message spells it (`[k]` for a computed one, as Babel's plugin spells it). */
+function memberName(fs: FileState, name: TS.PropertyName): string {
+  return fs.st.ts.isComputedPropertyName(name) ? `[${name.expression.getText()}]` : name.getText();
 }
 
 /** reportIfTyped reports member `name` when its return annotation is `__typed<T>`. */
 function reportIfTyped(fs: FileState, name: TS.PropertyName, returnType: TS.TypeNode | undefined): void {
   if (returnType === undefined || !isTypedObject(fs, returnType)) return;
   const typeText = (returnType as TS.TypeReferenceNode).typeArguments![0]!.getText();
-  report(fs, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [name.getText(), typeText], returnType);
+  report(fs, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [memberName(fs, name), typeText], returnType);
 }
