@@ -118,9 +118,9 @@ export function typedExpressionType(st: ProgramState, expr: TS.Expression): { ki
     const b = bindingOfIdentifier(st, e);
     return b === undefined ? undefined : { kind: b.kind, type: b.type };
   }
-  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const decl = st.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
-    const b = decl !== undefined && ts.isPropertyDeclaration(decl) ? bindingOfDeclaration(st, decl) : undefined;
+  if (ts.isPropertyAccessExpression(e)) {
+    const prop = thisPropertyOf(st, e);
+    const b = prop === undefined ? undefined : bindingOfDeclaration(st, prop);
     if (b !== undefined) return { kind: b.kind, type: b.type };
   }
   if (ts.isAwaitExpression(e)) {
@@ -138,6 +138,31 @@ export function typedExpressionType(st: ProgramState, expr: TS.Expression): { ki
   const r = planned.plan.result;
   if (r.shape === "record" || r.shape === "array") return { kind: "object", type: r.type };
   if (r.shape === "pointer" && r.target !== null && r.target !== undefined) return { kind: "object", type: r.target };
+  return undefined;
+}
+
+/**
+ * thisPropertyOf is the declaration of property `x` in `this.x` when `x` is an instance property
+ * declared by the class the access is in, as a front-end without a checker finds it (the Babel
+ * plugin): not an inherited property (the checker follows `extends` into the base class, maybe
+ * in another file; the Babel plugin cannot), not a static one, and not where a function or an
+ * object literal's method rebinds `this`.
+ */
+export function thisPropertyOf(st: ProgramState, e: TS.PropertyAccessExpression): TS.PropertyDeclaration | undefined {
+  const { ts } = st;
+  if (e.expression.kind !== ts.SyntaxKind.ThisKeyword || !ts.isIdentifier(e.name)) return undefined;
+  const decl = st.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
+  if (decl === undefined || !ts.isPropertyDeclaration(decl) || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true) return undefined;
+  return decl.parent === thisClassOf(ts, e) ? decl : undefined;
+}
+
+/** thisClassOf is the class whose instance `this` is at `node`: the nearest class, unless a function or object-literal method comes first. */
+function thisClassOf(ts: typeof TS, node: TS.Node): TS.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n !== undefined; n = n.parent) {
+    if (ts.isClassLike(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    if ((ts.isMethodDeclaration(n) || ts.isAccessor(n)) && ts.isObjectLiteralExpression(n.parent)) return undefined;
+  }
   return undefined;
 }
 

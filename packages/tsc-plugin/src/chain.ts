@@ -5,7 +5,7 @@
  */
 import type * as TS from "typescript";
 import type { AccessStep } from "@typedc/core";
-import { bindingOfDeclaration, bindingOfIdentifier, typedExpressionType, type Binding } from "./bindings.js";
+import { bindingOfDeclaration, bindingOfIdentifier, thisPropertyOf, typedExpressionType, type Binding } from "./bindings.js";
 import type { ProgramState } from "./program-state.js";
 
 /** ChainStep is one step with the node that performs it (and, for an index, the index expression). */
@@ -74,7 +74,7 @@ export function pathText(chain: Chain, k: number): string {
 /** isTypedThisProperty tells whether `e` is `this.x` where property `x` is annotated `__typed<T>` (SPEC §3: a typed property). */
 export function isTypedThisProperty(st: ProgramState, e: TS.Expression): e is TS.PropertyAccessExpression {
   const { ts } = st;
-  if (!ts.isPropertyAccessExpression(e) || e.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
-  const decl = st.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
-  return decl !== undefined && ts.isPropertyDeclaration(decl) && bindingOfDeclaration(st, decl)?.kind === "object";
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  const decl = thisPropertyOf(st, e);
+  return decl !== undefined && bindingOfDeclaration(st, decl)?.kind === "object";
 }
