@@ -1,7 +1,9 @@
 /**
- * @typedc/unplugin (issue #5): a small app using `__typed` builds with esbuild and with Vite
- * and the plugin, and the bundle runs correctly in Node (child process, printed values, a bounds
- * error naming the .ts location). Files that do not reach `@typedc/runtime` are left alone.
+ * @typedc/unplugin (issue #5): a small app using `__typed` builds with esbuild, Vite, Rollup and
+ * webpack and the plugin, and each bundle runs correctly in Node (child process, printed values,
+ * a bounds error naming the .ts location). Files that do not reach `@typedc/runtime` are left
+ * alone (Rollup and webpack strip their types with Babel's preset-typescript, as configured in
+ * docs/babel.md "Bundlers"). A typedc error fails every build with its code and location.
  * Needs the build: `npx tsc -b packages/babel-plugin packages/bundler-plugin`.
  */
 import { execFileSync } from "node:child_process";
@@ -14,6 +16,8 @@ import typedc, { RuntimeReach } from "../packages/bundler-plugin/src/index.ts";
 const dir = mkdtempSync(join(__dirname, ".tmp-bundler-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** BAD_LINE is line 4 of bad.ts: a typed access to a member T does not have (TYPED1201 at `t.b`). */
+const BAD_LINE = "export function f(t: __typed<T>) { return t.b; }";
 const files: Record<string, string> = {
   "shared.ts": `import { __typed, TypedMemory } from "@typedc/runtime";
 import type { i32, u64, array } from "@typedc/runtime";
@@ -32,8 +36,75 @@ tasks[3].vruntime += 5n;
 console.log(JSON.stringify({ pid5: tasks[5].pid, v3: String(tasks[3].vruntime), n: tasks.length }));
 try { const k = 9; tasks[k].pid = 1; } catch (e) { console.log((e as Error).message); }
 `,
+  "bad.ts": `import type { i32 } from "@typedc/runtime";\nimport type { __typed } from "@typedc/runtime";\ninterface T { a: i32 }\n${BAD_LINE}\n`,
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+const FORMATS = ["x86_64-linux", "s390x-linux"];
+
+/** expectBadAccess checks a failed build's message: the file, the TYPED code and text, and a code frame at line 4 with its caret under `b` of `t.b`. */
+function expectBadAccess(message: string): void {
+  expect(message).toContain(`${join(dir, "bad.ts")}: TYPED1201: 'T' has no member 'b'.`);
+  expect(message).toContain(`> 4 | ${BAD_LINE}\n    | ${" ".repeat(BAD_LINE.indexOf(".b;") + 1)}^\n`);
+}
+
+/** expectAppOutput runs a bundle of main.ts in Node: the compiled accesses' values, then the bounds error at main.ts:6:20. */
+function expectAppOutput(bundle: string): void {
+  const stdout = execFileSync(process.execPath, [bundle], { cwd: dir, encoding: "utf8" });
+  const [values, error] = stdout.trim().split("\n");
+  expect(JSON.parse(values!)).toEqual({ pid5: 10, v3: "5", n: 8 });
+  expect(error).toBe("main.ts:6:20 tasks[9].pid: Index 9 is out of range for an array of 8 elements. (TYPED5102)");
+}
+
+/**
+ * STRIP_TYPES is the Babel configuration the Rollup and webpack builds use for TypeScript:
+ * neither bundler reads TypeScript, and typedc compiles only the files that reach the runtime
+ * (plain.ts here), so the other files need the usual TypeScript step after typedc's.
+ */
+const STRIP_TYPES = { babelrc: false, configFile: false, presets: [["@babel/preset-typescript", { allowDeclareFields: true }]] };
+
+/** rollupBuild bundles an entry with Rollup as docs/babel.md configures it (typedc first, then resolution with .ts, then Babel). */
+async function rollupBuild(entry: string, outFile: string): Promise<void> {
+  const { rollup } = await import("rollup");
+  const { nodeResolve } = await import("@rollup/plugin-node-resolve");
+  const { babel } = await import("@rollup/plugin-babel");
+  const bundle = await rollup({
+    input: entry,
+    external: ["@typedc/runtime"],
+    onwarn: (warning) => {
+      throw new Error(`unexpected Rollup warning: ${warning.message}`);
+    },
+    plugins: [
+      typedc.rollup({ formats: FORMATS, baseDir: dir }),
+      nodeResolve({ extensions: [".ts", ".js"] }),
+      babel({ ...STRIP_TYPES, babelHelpers: "bundled", extensions: [".ts"] }),
+    ],
+  });
+  try {
+    await bundle.write({ file: outFile, format: "cjs" });
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** webpackBuild bundles an entry with webpack as docs/babel.md configures it; resolves to the build's error messages. */
+async function webpackBuild(entry: string, outDir: string): Promise<string[]> {
+  const { default: webpack } = await import("webpack");
+  const compiler = webpack({
+    mode: "none", // no minifier: the bundle is read below
+    context: dir,
+    target: "node",
+    devtool: false,
+    entry,
+    output: { path: outDir, filename: "app.cjs" },
+    externals: { "@typedc/runtime": "commonjs @typedc/runtime" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [{ test: /\.ts$/, loader: "babel-loader", options: STRIP_TYPES }] },
+    plugins: [typedc.webpack({ formats: FORMATS, baseDir: dir })],
+  });
+  const stats = await new Promise<import("webpack").Stats>((resolve, reject) => compiler.run((err, result) => (err ? reject(err) : resolve(result!))));
+  await new Promise<void>((resolve, reject) => compiler.close((err) => (err ? reject(err) : resolve())));
+  return stats.compilation.errors.map((e) => e.message);
+}
 
 describe("@typedc/unplugin", () => {
   it("has the entry points of every bundler", () => {
@@ -64,10 +135,7 @@ describe("@typedc/unplugin", () => {
     const bundle = readFileSync(outfile, "utf8");
     expect(bundle).toContain("__typedc$cref"); // accesses were compiled (not the runtime's dynamic views)
     expect(bundle).toMatch(/function double\(x\) \{\s+return x \* 2;/); // plain.ts as esbuild emits it
-    const stdout = execFileSync(process.execPath, [outfile], { cwd: dir, encoding: "utf8" });
-    const [values, error] = stdout.trim().split("\n");
-    expect(JSON.parse(values!)).toEqual({ pid5: 10, v3: "5", n: 8 });
-    expect(error).toBe("main.ts:6:20 tasks[9].pid: Index 9 is out of range for an array of 8 elements. (TYPED5102)");
+    expectAppOutput(outfile);
   });
 
   it("a Vite (SSR) build of the same app runs in Node", async () => {
@@ -79,10 +147,7 @@ describe("@typedc/unplugin", () => {
       plugins: [typedc.vite({ formats: ["x86_64-linux", "s390x-linux"], baseDir: dir })],
       build: { ssr: join(dir, "main.ts"), outDir: join(dir, "vite-out"), minify: false, rollupOptions: { external: ["@typedc/runtime"], output: { format: "cjs", entryFileNames: "app.cjs" } } },
     });
-    const stdout = execFileSync(process.execPath, [join(dir, "vite-out", "app.cjs")], { cwd: dir, encoding: "utf8" });
-    const [values, error] = stdout.trim().split("\n");
-    expect(JSON.parse(values!)).toEqual({ pid5: 10, v3: "5", n: 8 });
-    expect(error).toBe("main.ts:6:20 tasks[9].pid: Index 9 is out of range for an array of 8 elements. (TYPED5102)");
+    expectAppOutput(join(dir, "vite-out", "app.cjs"));
   });
 
   it("examples/esbuild-app builds with its build.mjs and prints what its README says", () => {
@@ -95,11 +160,42 @@ describe("@typedc/unplugin", () => {
   });
 
   it("a typedc error fails the esbuild build with its code and location", async () => {
-    writeFileSync(join(dir, "bad.ts"), `import type { i32 } from "@typedc/runtime";\nimport type { __typed } from "@typedc/runtime";\ninterface T { a: i32 }\nexport function f(t: __typed<T>) { return t.b; }\n`);
     const failed = await build({ entryPoints: [join(dir, "bad.ts")], bundle: true, write: false, logLevel: "silent", external: ["@typedc/runtime"], plugins: [typedc.esbuild()] }).then(
       () => "",
       (e: Error) => e.message,
     );
-    expect(failed).toMatch(/TYPED1201: 'T' has no member 'b'/);
+    expectBadAccess(failed);
+  });
+
+  it("a Rollup build of the same app runs in Node", async () => {
+    const outFile = join(dir, "rollup-out", "app.cjs");
+    await rollupBuild(join(dir, "main.ts"), outFile);
+    const bundle = readFileSync(outFile, "utf8");
+    expect(bundle).toContain("__typedc$cref"); // accesses were compiled
+    expect(bundle).toMatch(/function double\(x\) \{\s+return x \* 2;/); // plain.ts, types stripped by Babel
+    expectAppOutput(outFile);
+  });
+
+  it("a webpack build of the same app runs in Node", async () => {
+    const outDir = join(dir, "webpack-out");
+    expect(await webpackBuild(join(dir, "main.ts"), outDir)).toEqual([]);
+    const bundle = readFileSync(join(outDir, "app.cjs"), "utf8");
+    expect(bundle).toContain("__typedc$cref");
+    expect(bundle).toMatch(/function double\(x\) \{\s+return x \* 2;/);
+    expectAppOutput(join(outDir, "app.cjs"));
+  });
+
+  it("a typedc error fails the Rollup build with its code and location", async () => {
+    const failed = await rollupBuild(join(dir, "bad.ts"), join(dir, "rollup-bad", "bad.cjs")).then(
+      () => "",
+      (e: Error) => e.message,
+    );
+    expectBadAccess(failed);
+  });
+
+  it("a typedc error fails the webpack build with its code and location", async () => {
+    const errors = await webpackBuild(join(dir, "bad.ts"), join(dir, "webpack-bad"));
+    expect(errors).toHaveLength(1);
+    expectBadAccess(errors[0]!);
   });
 });
