@@ -36,6 +36,15 @@ tasks[3].vruntime += 5n;
 console.log(JSON.stringify({ pid5: tasks[5].pid, v3: String(tasks[3].vruntime), n: tasks.length }));
 try { const k = 9; tasks[k].pid = 1; } catch (e) { console.log((e as Error).message); }
 `,
+  // Throws at line 5, column 9: the bundles' source maps must lead there (typedc's rewrite adds lines above it).
+  "trace.ts": `import { tasks } from "./shared";
+tasks[2].pid = 7;
+type Pair = { a: number; b: number };
+function fail(p: Pair): never {
+  throw new Error(\`pid \${tasks[2].pid}, a \${p.a}\`);
+}
+try { fail({ a: 1, b: 2 }); } catch (e) { console.log((e as Error).stack!.split("\\n")[1]); }
+`,
   "bad.ts": `import type { i32 } from "@typedc/runtime";\nimport type { __typed } from "@typedc/runtime";\ninterface T { a: i32 }\n${BAD_LINE}\n`,
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -45,6 +54,12 @@ const FORMATS = ["x86_64-linux", "s390x-linux"];
 function expectBadAccess(message: string): void {
   expect(message).toContain(`${join(dir, "bad.ts")}: TYPED1201: 'T' has no member 'b'.`);
   expect(message).toContain(`> 4 | ${BAD_LINE}\n    | ${" ".repeat(BAD_LINE.indexOf(".b;") + 1)}^\n`);
+}
+
+/** expectTraceFrame runs a bundle of trace.ts with Node's source-map support: the throwing frame is trace.ts line 5, column 9. */
+function expectTraceFrame(bundle: string): void {
+  const frame = execFileSync(process.execPath, ["--enable-source-maps", bundle], { cwd: dir, encoding: "utf8" }).trim();
+  expect(frame).toMatch(/^at fail \(.*\btrace\.ts:5:9\)$/);
 }
 
 /** expectAppOutput runs a bundle of main.ts in Node: the compiled accesses' values, then the bounds error at main.ts:6:20. */
@@ -80,7 +95,7 @@ async function rollupBuild(entry: string, outFile: string): Promise<void> {
     ],
   });
   try {
-    await bundle.write({ file: outFile, format: "cjs" });
+    await bundle.write({ file: outFile, format: "cjs", sourcemap: true });
   } finally {
     await bundle.close();
   }
@@ -93,7 +108,7 @@ async function webpackBuild(entry: string, outDir: string): Promise<string[]> {
     mode: "none", // no minifier: the bundle is read below
     context: dir,
     target: "node",
-    devtool: false,
+    devtool: "source-map",
     entry,
     output: { path: outDir, filename: "app.cjs" },
     externals: { "@typedc/runtime": "commonjs @typedc/runtime" },
@@ -197,5 +212,14 @@ describe("@typedc/unplugin", () => {
     const errors = await webpackBuild(join(dir, "bad.ts"), join(dir, "webpack-bad"));
     expect(errors).toHaveLength(1);
     expectBadAccess(errors[0]!);
+    expect(errors[0]).not.toMatch(/\n\s+at /); // a diagnostic, not a crash: webpack prints no JavaScript stack
+
+  });
+
+  it("Rollup's and webpack's source maps lead from the bundle back to the .ts line and column", async () => {
+    await rollupBuild(join(dir, "trace.ts"), join(dir, "rollup-trace", "app.cjs"));
+    expectTraceFrame(join(dir, "rollup-trace", "app.cjs"));
+    expect(await webpackBuild(join(dir, "trace.ts"), join(dir, "webpack-trace"))).toEqual([]);
+    expectTraceFrame(join(dir, "webpack-trace", "app.cjs"));
   });
 });
