@@ -9,9 +9,11 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { transformAsync } from "@babel/core";
+import typedcBabel from "@typedc/babel-plugin";
 import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
-import typedc, { RuntimeReach } from "../packages/bundler-plugin/src/index.ts";
+import typedc, { RuntimeReach, type TypedcBundlerOptions } from "../packages/bundler-plugin/src/index.ts";
 
 const dir = mkdtempSync(join(__dirname, ".tmp-bundler-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -133,6 +135,23 @@ describe("@typedc/unplugin", () => {
     expect(reach.reaches(join(dir, "shared.ts"))).toBe(true);
     expect(reach.reaches(join(dir, "main.ts"))).toBe(true); // reads `tasks` imported from ./shared
     expect(reach.reaches(join(dir, "plain.ts"))).toBe(false);
+  });
+
+  it("hands the Babel plugin all of its options (versionLoops, precompile), and it checks them", async () => {
+    const file = join(dir, "main.ts");
+    const viaPlugin = async (options: TypedcBundlerOptions & Record<string, unknown>) => {
+      const plugin = typedc.raw(options, { framework: "rollup" }) as { transform: (code: string, id: string) => Promise<{ code: string } | null> };
+      return (await plugin.transform(files["main.ts"]!, file))?.code;
+    };
+    const viaBabel = async (options: Record<string, unknown>) =>
+      (await transformAsync(files["main.ts"]!, { filename: file, babelrc: false, configFile: false, plugins: [[typedcBabel, options]], presets: [["@babel/preset-typescript", { allowDeclareFields: true }]] }))?.code;
+    const usual = await viaPlugin({});
+    for (const options of [{ versionLoops: false }, { precompile: ["x86_64-linux"] }]) {
+      const code = await viaPlugin(options);
+      expect(code).not.toBe(usual); // the option changed the output ...
+      expect(code).toBe(await viaBabel(options)); // ... as it does the Babel plugin's
+    }
+    await expect(viaPlugin({ versionLoop: false })).rejects.toThrow(/TYPED2501: Unknown option 'versionLoop'/);
   });
 
   it("an esbuild bundle of a __typed app runs in Node with the compiled accesses", async () => {

@@ -6,7 +6,7 @@ import { transformAsync, type BabelFileResult, type TransformOptions } from "@ba
 import typedcBabel from "@typedc/babel-plugin";
 import { idPath, isCandidate, RuntimeReach } from "./filter.js";
 
-/** TypedcBundlerOptions are the Babel plugin's options (`formats`, `boundsChecks`, `baseDir`) plus which files to consider. */
+/** TypedcBundlerOptions are the Babel plugin's options (docs/babel.md "Usage") plus which files to consider. */
 export interface TypedcBundlerOptions {
   /** Formats of the emitted type sets (default: all 12). */
   readonly formats?: readonly string[];
@@ -14,6 +14,10 @@ export interface TypedcBundlerOptions {
   readonly boundsChecks?: boolean;
   /** Directory that source locations in runtime errors are relative to (default: the bundler's working directory). */
   readonly baseDir?: string;
+  /** Formats whose layouts versioned loops get a precompiled copy for (default none). */
+  readonly precompile?: readonly string[];
+  /** Versioned loops (default true); false compiles every loop once. */
+  readonly versionLoops?: boolean;
   /** Only module ids that match (default: every TypeScript file outside node_modules that reaches `@typedc/runtime`). */
   readonly include?: RegExp;
   /** Module ids to leave alone. */
@@ -41,13 +45,16 @@ export interface TypedcCompiler {
   compile(code: string, id: string, inputMap?: SourceMap): Promise<CompiledModule | null>;
 }
 
-/** pluginOptionsOf picks the Babel plugin's options (unset keys are left out, so its defaults apply). */
+/** BUNDLER_ONLY_KEYS are the options that choose files; every other one is the Babel plugin's. */
+const BUNDLER_ONLY_KEYS: ReadonlySet<string> = new Set(["include", "exclude"]);
+
+/**
+ * pluginOptionsOf is the Babel plugin's share of the options: every key but include/exclude
+ * (unset keys are left out, so its defaults apply). All of them go through, so the plugin
+ * checks them (an unknown or misspelt option is its 2501-2503, not silently dropped).
+ */
 function pluginOptionsOf(options: TypedcBundlerOptions): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (options.formats !== undefined) out.formats = options.formats;
-  if (options.boundsChecks !== undefined) out.boundsChecks = options.boundsChecks;
-  if (options.baseDir !== undefined) out.baseDir = options.baseDir;
-  return out;
+  return Object.fromEntries(Object.entries(options).filter(([key, value]) => !BUNDLER_ONLY_KEYS.has(key) && value !== undefined));
 }
 
 /** createCompiler makes the compile step for one plugin instance. */
