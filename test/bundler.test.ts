@@ -103,8 +103,8 @@ async function rollupBuild(entry: string, outFile: string): Promise<void> {
   }
 }
 
-/** webpackBuild bundles an entry with webpack as docs/babel.md configures it; resolves to the build's error messages. */
-async function webpackBuild(entry: string, outDir: string): Promise<string[]> {
+/** webpackBuild bundles an entry with webpack as docs/babel.md configures it (plus `preRules`); resolves to the build's error messages. */
+async function webpackBuild(entry: string, outDir: string, preRules: import("webpack").RuleSetRule[] = []): Promise<string[]> {
   const { default: webpack } = await import("webpack");
   const compiler = webpack({
     mode: "none", // no minifier: the bundle is read below
@@ -115,7 +115,7 @@ async function webpackBuild(entry: string, outDir: string): Promise<string[]> {
     output: { path: outDir, filename: "app.cjs" },
     externals: { "@typedc/runtime": "commonjs @typedc/runtime" },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [{ test: /\.ts$/, loader: "babel-loader", options: STRIP_TYPES }] },
+    module: { rules: [{ test: /\.ts$/, loader: "babel-loader", options: STRIP_TYPES }, ...preRules] },
     plugins: [typedc.webpack({ formats: FORMATS, baseDir: dir })],
   });
   const stats = await new Promise<import("webpack").Stats>((resolve, reject) => compiler.run((err, result) => (err ? reject(err) : resolve(result!))));
@@ -240,5 +240,25 @@ describe("@typedc/unplugin", () => {
     expectTraceFrame(join(dir, "rollup-trace", "app.cjs"));
     expect(await webpackBuild(join(dir, "trace.ts"), join(dir, "webpack-trace"))).toEqual([]);
     expectTraceFrame(join(dir, "webpack-trace", "app.cjs"));
+  });
+
+  it("webpack: typedc composes its source map with the map of a pre-loader that ran before it", async () => {
+    // A pre-loader of the user's runs before typedc's (webpack runs the pre-loaders of later rules
+    // first). This one adds three lines at the top, with Babel's exact map of that change.
+    const loader = join(dir, "add-lines-loader.cjs");
+    writeFileSync(
+      loader,
+      `const babel = require("@babel/core");
+module.exports = function (source) {
+  const addLines = ({ types: t }) => ({ visitor: { Program(path) { for (let i = 0; i < 3; i++) path.unshiftContainer("body", t.expressionStatement(t.numericLiteral(0))); } } });
+  const out = babel.transformSync(source, { filename: this.resourcePath, sourceFileName: this.resourcePath, babelrc: false, configFile: false, sourceMaps: true, parserOpts: { plugins: ["typescript"] }, plugins: [addLines] });
+  this.callback(null, out.code, out.map);
+};
+`,
+    );
+    const outDir = join(dir, "webpack-trace-pre");
+    expect(await webpackBuild(join(dir, "trace.ts"), outDir, [{ test: /trace\.ts$/, enforce: "pre", loader }])).toEqual([]);
+    expect(readFileSync(join(outDir, "app.cjs"), "utf8")).toMatch(/^\s*0;$/m); // the pre-loader ran
+    expectTraceFrame(join(outDir, "app.cjs"));
   });
 });
