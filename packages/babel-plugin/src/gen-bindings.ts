@@ -223,17 +223,24 @@ export function functionLike(decl: t.Node): t.Function | t.TSDeclareFunction | u
   return undefined;
 }
 
-/** thisPropertyOf is the declaration of property `x` of `this.x` in the class that encloses it (arrow functions see their outer `this`), or undefined. */
+/**
+ * thisPropertyOf is the declaration of instance property `x` of `this.x` in the class that
+ * encloses it (arrow functions see their outer `this`), or undefined: the tsc plugin's rule,
+ * which types `this.x` only in instance members of the class that declares `x`.
+ */
 export function thisPropertyOf(st: GenState, e: t.MemberExpression): t.ClassProperty | undefined {
   if (e.object.type !== "ThisExpression" || e.computed || e.property.type !== "Identifier") return undefined;
   const name = e.property.name;
+  let member: t.Node = e;
   let n: t.Node | undefined = parentOf(st, e);
   // `this` is the class instance inside its methods and property initializers; a plain function rebinds it.
   while (n !== undefined && n.type !== "ClassBody") {
     if (n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ObjectMethod") return undefined;
+    member = n;
     n = parentOf(st, n);
   }
-  if (n === undefined) return undefined;
+  // In a static member (method, property initializer, static block) `this` is the class itself.
+  if (n === undefined || member.type === "StaticBlock" || (member as { static?: boolean }).static === true) return undefined;
   for (const member of n.body) {
     if (member.type === "ClassProperty" && !member.computed && !member.static && member.key.type === "Identifier" && member.key.name === name) return member;
   }

@@ -8,7 +8,7 @@ import * as t from "@babel/types";
 import type { FastLoop } from "./gen-loop-version.js";
 import { hoistedFieldName, printCType, REF_FIELD_PATHS, RUNTIME_NAMESPACE, TYPE_SETS_CONSTANT, type CType } from "@typedc/core";
 import { isParameter, type Binding } from "./gen-bindings.js";
-import { fileOfNode, parentOf, type GenState } from "./gen-state.js";
+import { declarationOf, fileOfNode, parentOf, type GenState } from "./gen-state.js";
 
 /** RUNTIME_ID is the namespace the compiled code imports `@typedc/runtime` as (reserved name, core/plan). */
 export const RUNTIME_ID = RUNTIME_NAMESPACE;
@@ -20,6 +20,12 @@ export interface LocalRef {
   readonly binding: Binding;
   readonly name: string;
   readonly refName: string;
+  /**
+   * How compiled code names the binding's value in this file: its declared name, or for an
+   * imported binding the local name of the import that brings it in (`import { table as t }`:
+   * `t`; the exporter's own name is not in scope here). The tsc plugin's originOf.
+   */
+  readonly origin: string;
   /** Hop key chain (`[].parent>pid`) → hoisted path variable name. */
   readonly paths: Map<string, string>;
   /** Hoisted fields: `h`, `a`, `dv`, `le`, `length` of the ref, `<path>.<field>` of a path. */
@@ -136,14 +142,14 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
   let r = fs.refs.get(b);
   if (r === undefined) {
     if (b.decl.type === "CallExpression" || b.decl.type === "MemberExpression") {
-      r = { binding: b, name: "call", refName: "", paths: new Map(), fields: new Set(), hoist: false, inline: true, temp: tempName(fs, "_r"), refUsed: false };
+      r = { binding: b, name: "call", refName: "", origin: "", paths: new Map(), fields: new Set(), hoist: false, inline: true, temp: tempName(fs, "_r"), refUsed: false };
       fs.refs.set(b, r);
       return r;
     }
     const id = b.decl.type === "VariableDeclarator" ? b.decl.id : b.decl.type === "AssignmentPattern" ? b.decl.left : b.decl;
     const name = (id as t.Identifier).name;
     const anchor = anchorOf(fs, b);
-    r = { binding: b, name, refName: `${name}$r`, paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined, refUsed: false };
+    r = { binding: b, name, refName: `${name}$r`, origin: originOf(fs, b, name), paths: new Map(), fields: new Set(), hoist: anchor !== undefined && !b.mutable, inline: anchor === undefined, refUsed: false };
     fs.refs.set(b, r);
     if (anchor !== undefined) {
       const list = fs.anchored.get(anchor) ?? [];
@@ -154,11 +160,28 @@ export function localRef(fs: FileState, b: Binding): LocalRef {
   return r;
 }
 
+/**
+ * originOf is the name that stands for binding `b` in this file: `name` (its declared name) for
+ * a binding of this file, else the local name of the first value import that resolves to its
+ * declaration (default and named imports, in source order, as the tsc plugin's originOf looks).
+ */
+function originOf(fs: FileState, b: Binding, name: string): string {
+  const { st } = fs;
+  if (fileOfNode(st, b.decl) === st.file) return name;
+  for (const s of st.file.program.body) {
+    if (s.type !== "ImportDeclaration" || s.importKind === "type") continue;
+    for (const spec of s.specifiers) {
+      if (spec.type !== "ImportNamespaceSpecifier" && declarationOf(st, spec.local) === b.decl) return spec.local.name;
+    }
+  }
+  return name; // not reached through an import of this file: the tsc plugin also falls back to the declared name
+}
+
 /** refExpr is the expression of a binding's CompiledRef at an access: `x$r`, or `__typedc$cref(x)` for an inline one. */
 export function refExpr(fs: FileState, r: LocalRef): t.Expression {
   r.refUsed = true;
   if (r.temp !== undefined) return t.identifier(r.temp);
-  if (r.inline) return rtCall(fs, "cref", [t.identifier(r.name)]);
+  if (r.inline) return rtCall(fs, "cref", [t.identifier(r.origin)]);
   fs.used = true;
   return t.identifier(r.refName);
 }
@@ -208,7 +231,7 @@ export function refDeclarations(fs: FileState, anchor: t.Node): t.Statement[] {
   fs.anchored.delete(anchor); // declared once (a for...of is both an anchor and a statement)
   if (fs.fastLoop !== undefined && refs.length > 0) fs.fastLoop.declared.push([anchor, refs]); // declared again in the usual copy
   for (const r of refs) {
-    const decls: t.VariableDeclarator[] = [t.variableDeclarator(t.identifier(r.refName), rtCall(fs, "cref", [t.identifier(r.name)]))];
+    const decls: t.VariableDeclarator[] = [t.variableDeclarator(t.identifier(r.refName), rtCall(fs, "cref", [t.identifier(r.origin)]))];
     for (const [chainKey, name] of r.paths) {
       const keys = chainKey.split(">");
       const last = keys[keys.length - 1]!;

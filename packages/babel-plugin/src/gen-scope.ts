@@ -76,7 +76,11 @@ function tableOf(node: t.Node): Map<string, t.Node> | undefined {
   if (node.type === "Program") {
     for (const s of node.body) lexical(s, out);
     hoistedVars(node, out);
-  } else if (node.type === "BlockStatement" || node.type === "StaticBlock" || node.type === "TSModuleBlock") {
+  } else if (node.type === "TSModuleBlock") {
+    // A namespace body is a function body once compiled: its `var`s (also in nested blocks) are its own.
+    for (const s of node.body) lexical(s, out);
+    hoistedVars(node, out);
+  } else if (node.type === "BlockStatement" || node.type === "StaticBlock") {
     for (const s of node.body) lexical(s, out);
   } else if (node.type === "SwitchStatement") {
     for (const c of node.cases) for (const s of c.consequent) lexical(s, out);

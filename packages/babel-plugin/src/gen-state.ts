@@ -138,6 +138,8 @@ function exportTarget(st: GenState, module: ModuleFile, name: string, hops: numb
   if (entry?.kind === "declared") return declaredTarget(st, module, entry.name);
   if (entry?.kind === "local") return topLevelTarget(st, module, entry.name, hops + 1);
   if (entry?.kind === "reexport") return importTarget(st, module, entry.module, entry.imported, hops + 1);
+  // `export *` never re-exports a default (ES modules; the extractor's rule too): only the module's own `default` counts.
+  if (name === "default") return undefined;
   for (const specifier of module.starExports) {
     const found = importTarget(st, module, specifier, name, hops + 1);
     if (found !== undefined) return found;
