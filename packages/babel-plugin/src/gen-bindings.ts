@@ -231,16 +231,16 @@ export function functionLike(decl: t.Node): t.Function | t.TSDeclareFunction | u
 export function thisPropertyOf(st: GenState, e: t.MemberExpression): t.ClassProperty | undefined {
   if (e.object.type !== "ThisExpression" || e.computed || e.property.type !== "Identifier") return undefined;
   const name = e.property.name;
-  let member: t.Node = e;
+  let child: t.Node = e;
   let n: t.Node | undefined = parentOf(st, e);
   // `this` is the class instance inside its methods and property initializers; a plain function rebinds it.
   while (n !== undefined && n.type !== "ClassBody") {
     if (n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ObjectMethod") return undefined;
-    member = n;
+    child = n;
     n = parentOf(st, n);
   }
   // In a static member (method, property initializer, static block) `this` is the class itself.
-  if (n === undefined || member.type === "StaticBlock" || (member as { static?: boolean }).static === true) return undefined;
+  if (n === undefined || child.type === "StaticBlock" || (child as { static?: boolean }).static === true) return undefined;
   for (const member of n.body) {
     if (member.type === "ClassProperty" && !member.computed && !member.static && member.key.type === "Identifier" && member.key.name === name) return member;
   }
