@@ -61,7 +61,7 @@ for (let k = 0; k < count; k++) {
     if (code !== undefined) {
       outcomes.typed++;
       codes.set(code, (codes.get(code) ?? 0) + 1);
-    } else if (!isOurs(error) && /\n\s*> \d+ \|/.test(error.message)) outcomes.babel++;
+    } else if (!isOurs(error) && /\n\s*> +\d+ \|/.test(error.message)) outcomes.babel++;
     else {
       failures++;
       console.log(`internal error on mutant ${k} of ${file} (seed ${caseSeed}): ${error.stack}\n--- mutant ---\n${mutant}\n---`);

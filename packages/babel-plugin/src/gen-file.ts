@@ -54,6 +54,19 @@ function buildSetNow(fs: FileState, type: CType): TypeSet | null {
   }
 }
 
+/** SET_JSON keeps each built type set's JSON: sets are shared through BUILT_SETS, and each file that embeds one prints it again. */
+const SET_JSON = new WeakMap<TypeSet, string>();
+
+/** tablesJson is `JSON.stringify(tables)`, each type set's part printed once per process. */
+function tablesJson(tables: TablesFile): string {
+  const types = Object.entries(tables.types).map(([key, set]) => {
+    let json = SET_JSON.get(set);
+    if (json === undefined) SET_JSON.set(set, (json = JSON.stringify(set)));
+    return `${JSON.stringify(key)}:${json}`;
+  });
+  return `{"typedc":${JSON.stringify(tables.typedc)},"version":${tables.version},"types":{${types.join(",")}}}`;
+}
+
 /** finishFile assembles the rewritten program body; returns it with the tables the file embeds. */
 export function finishFile(fs: FileState, statements: readonly t.Statement[], temps: readonly string[]): { body: t.Statement[]; tables?: TablesFile } {
   const head: t.Statement[] = [];
@@ -61,7 +74,7 @@ export function finishFile(fs: FileState, statements: readonly t.Statement[], te
   let tables: TablesFile | undefined;
   if (fs.typeSets.size > 0) {
     tables = typeSetsOf(fs);
-    const json = t.stringLiteral(JSON.stringify(tables));
+    const json = t.stringLiteral(tablesJson(tables));
     // Printed as it is, single-quoted as the tsc plugin prints it (JSON has no `'`; a `\` or line break would need escapes):
     // Babel's generator then skips re-escaping tens of kilobytes.
     const plain = !/['\\\n\r\u2028\u2029]/.test(json.value);

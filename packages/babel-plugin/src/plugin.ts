@@ -9,6 +9,7 @@ import { generateFile } from "./gen-run.js";
 import { codeFrameError, messageOf } from "./plugin-report.js";
 import { checkFileDecls } from "./plugin-check.js";
 import { parseFile, syntaxDiagnostic } from "./extract-parse.js";
+import { sourceNames, unveil, veil, type Veiled } from "./gen-veil.js";
 import { lineAndColumnOf, RUNTIME_NAMESPACE } from "@typedc/core";
 
 /**
@@ -56,6 +57,12 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
     },
     visitor: {
       Program: {
+        exit(path: NodePath<t.Program>) {
+          const veiled = veiledPrograms.get(path.node);
+          if (veiled === undefined) return;
+          veiledPrograms.delete(path.node);
+          unveil(path.node, veiled);
+        },
         enter(path: NodePath<t.Program>, state: PluginPass) {
           const fileName = state.filename ?? join(state.cwd, "unknown.ts");
           if (!/\.[mc]?tsx?$/.test(fileName)) return; // only TypeScript has declarations and annotations
@@ -74,6 +81,9 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
           if (first !== undefined && throwOnError) throw codeFrameError(path, state, fileName, first);
           if (first !== undefined || generated.body === undefined) return;
           const original = new Set<t.Node>(path.node.body);
+          // typedc's own code is hidden from the rest of the pass and put back on exit (gen-veil.ts).
+          const veiled = veil(generated.body, sourceNames(path.node));
+          if (veiled.hidden.size > 0) veiledPrograms.set(path.node, veiled);
           path.node.body = generated.body;
           // The file's scope keeps its original references, so preset-typescript elides exactly the
           // imports that the source uses only as types (TypeScript's rule, decided on the source
@@ -91,6 +101,9 @@ export const typedcBabelPlugin = declare((api, rawOptions: Record<string, unknow
 
 /** compatibleVersions are the @babel/core versions `assertVersion(7)` accepted in this process. */
 const compatibleVersions = new Set<string>();
+
+/** veiledPrograms are the programs whose typedc code is hidden until their exit, with what to put back. */
+const veiledPrograms = new WeakMap<t.Program, Veiled>();
 
 /** syntaxErrors holds the 1005 of a file that parsed as empty (`throwOnError: false`), by its empty Program. */
 const syntaxErrors = new WeakMap<t.Program, Diagnostic>();
