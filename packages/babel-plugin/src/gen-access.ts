@@ -4,7 +4,7 @@
  * offsets and strides, reads, writes, pointer hops, and index checks that are constant
  * strings until they throw.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { ARRAY_VIEW_SHIFTS, DATAVIEW_ACCESSORS, FIT_TESTS, hopKey, type AccessPlan, type IndexCheck, type ValueInfo } from "@typedc/core";
 import type { Chain } from "./gen-chain.js";
 import { localRef, pathExprs, pathField, prop, refExpr, refField, rtCall, tempName, type FileState, type LocalRef } from "./gen-file-state.js";

@@ -3,7 +3,7 @@
  * once per call (the tsc plugin's emit-arrow.ts):
  *   (t: __typed<Task>) => t.pid  →  (t) => { const t$r = __typedc$cref(t), ...; return <read>; }
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { bindingOfDeclaration } from "./gen-bindings.js";
 import { hoistedVars, localRef, refDeclarations } from "./gen-file-state.js";
 import { visitFunction, type Visitor } from "./gen-transform.js";

@@ -7,7 +7,7 @@
  * TypeScript's rules) is lowered here; `const`/`declare` enums and enums with computed members
  * are left to preset-typescript.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import type { TSEnumDeclaration } from "@babel/types";
 import { parentOf, type GenState } from "./gen-state.js";
 

@@ -4,7 +4,7 @@
  * their declarations go, the type sets and runtime helpers the file needs, and the
  * temporaries of each function (`var _w$1, _v$2;`, TypeScript's hoisted variables).
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import type { FastLoop } from "./gen-loop-version.js";
 import { hoistedFieldName, printCType, REF_FIELD_PATHS, RUNTIME_NAMESPACE, TYPE_SETS_CONSTANT, type CType } from "@typedc/core";
 import { isParameter, type Binding } from "./gen-bindings.js";

@@ -4,7 +4,7 @@
  * helpers bound once, the file's type sets as one constant, the file's temporaries, its
  * other imports, the refs of typed bindings imported from other modules, then the rest.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type CType, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
 import { hoistedVars, prop, refDeclarations, rtCall, RUNTIME_ID, TYPES_ID, type FileState } from "./gen-file-state.js";
 import { nodeLoc } from "./gen-state.js";

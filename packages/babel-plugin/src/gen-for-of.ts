@@ -2,7 +2,7 @@
  * `for...of` over a typed array on Babel nodes (the tsc plugin's emit-for-of.ts): an index
  * loop with no iterator; object elements are CompiledRefs, scalars are read into the variable.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { Diagnostics, REF_FIELD_PATHS, resolveType, valueInfoOf } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, skipOuter, typedExpressionType } from "./gen-bindings.js";
 import { hoistedName, localRef, locationOf, loopName, prop, refDeclarations, refExpr, rtCall, type LocalRef } from "./gen-file-state.js";

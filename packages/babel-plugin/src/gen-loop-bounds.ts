@@ -5,7 +5,7 @@
  * where `xs` is a typed binding bound once and `i` is not assigned in the body: every
  * `xs[i]` in the body is an integer in [0, xs.length), so its index check is dropped.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { bindingOfIdentifier } from "./gen-bindings.js";
 import type { Chain } from "./gen-chain.js";
 import { isFunctionLike, parentOf, textOf, type GenState } from "./gen-state.js";

@@ -4,7 +4,7 @@
  * writes typed fields is emitted twice, `if (<guard>) <fast copy> else <usual copy>`, with
  * the same decisions, names and order as the tsc plugin.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";

@@ -6,7 +6,7 @@
  * nodes the rest of the generator expects: a VariableDeclarator, a parameter (Identifier or
  * AssignmentPattern), a FunctionDeclaration/ClassDeclaration, or an import specifier.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { isFunctionLike, parentOf, type GenState } from "./gen-state.js";
 
 const tables = new WeakMap<t.Node, Map<string, t.Node>>();

@@ -5,7 +5,7 @@
  * parent of every node, and name resolution without a checker (Babel scopes in the file
  * being compiled, module bindings in the files it imports).
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import type { DeclSet, Diagnostic, GeneratorOptions, SourceLoc, TypeSet } from "@typedc/core";
 import type { DeclContext } from "./extract-context.js";
 import type { ModuleFile } from "./extract-module.js";

@@ -5,7 +5,7 @@
  * and runtime helpers come out in the same order and with the same names as the tsc
  * plugin's. Which expressions are typed is decided by syntax (gen-bindings.ts, gen-flow.ts).
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { Diagnostics, OPTIONS_ARGUMENT_INDEX, planAccess, printCType, typedChainLength, type AccessPlan } from "@typedc/core";
 import { bindingOfDeclaration, bindingOfIdentifier, CACHE_CALLS, contextualType, cTypeOf, skipOuter, TYPED_CALLS, typedExpressionType } from "./gen-bindings.js";
 import { chainOf, type Chain } from "./gen-chain.js";

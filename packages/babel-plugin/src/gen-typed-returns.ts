@@ -7,7 +7,7 @@
  * signatures, and function types that are not a member's type, are shapes of functions and are
  * not reported (as in the tsc plugin).
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { Diagnostics } from "@typedc/core";
 import { report } from "./gen-report.js";
 import { runtimeNameOf, textOf, type GenState } from "./gen-state.js";

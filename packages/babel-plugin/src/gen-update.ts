@@ -3,7 +3,7 @@
  * assignments, `++`/`--`, atomic read-modify-writes, pointer and record assignments, and
  * re-binding a typed `let`.
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { Diagnostics, printCType } from "@typedc/core";
 import { bindingOfIdentifier, skipOuter } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";

@@ -17,7 +17,7 @@
  * declare a name of the source. What is hidden is final JavaScript that needs no lowering on any
  * engine @typedc/runtime runs on (ES2022).
  */
-import * as t from "@babel/types";
+import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { RUNTIME_ID } from "./gen-file-state.js";
 
 /** PLACEHOLDER_PREFIX names the placeholders (`__typedc` names are reserved for typedc). */
