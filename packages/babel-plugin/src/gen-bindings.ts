@@ -178,9 +178,22 @@ function callType(st: GenState, call: t.CallExpression, awaited: boolean): Typed
   }
   const decl = callee.type === "Identifier" ? declarationOf(st, callee) : undefined;
   const fn = decl === undefined ? undefined : functionLike(decl);
-  const ret = fn === undefined ? undefined : returnTypeOf(fn);
+  const ret = (fn === undefined ? undefined : returnTypeOf(fn)) ?? (decl === undefined ? undefined : functionTypeReturnOf(decl));
   if (ret !== undefined) return annotationType(st, ret);
   return undefined;
+}
+
+/**
+ * functionTypeReturnOf is the return type of the function type written in a parameter's or a
+ * variable's annotation (`get: (i: number) => __typed<Task>`): a call through it is followed as a
+ * call of a function with that return type (the tsc plugin's functionTypeReturnOf).
+ */
+function functionTypeReturnOf(decl: t.Node): t.TSType | undefined {
+  const id = decl.type === "AssignmentPattern" ? decl.left : decl.type === "VariableDeclarator" ? decl.id : decl;
+  const ann = id.type === "Identifier" ? id.typeAnnotation : undefined;
+  let type = ann?.type === "TSTypeAnnotation" ? ann.typeAnnotation : undefined;
+  while (type?.type === "TSParenthesizedType") type = type.typeAnnotation;
+  return type?.type === "TSFunctionType" ? type.typeAnnotation?.typeAnnotation : undefined;
 }
 
 /** returnTypeOf is a function's return type annotation. */

@@ -182,11 +182,26 @@ function callType(st: ProgramState, call: TS.CallExpression, awaited: boolean): 
   }
   const callee = ts.isIdentifier(call.expression) ? declarationOf(st, call.expression) : undefined;
   const fn = callee === undefined ? undefined : functionLike(st, callee);
-  if (fn?.type !== undefined) {
-    const t = annotationType(st, fn.type);
+  const ret = fn?.type ?? (callee === undefined ? undefined : functionTypeReturnOf(st, callee));
+  if (ret !== undefined) {
+    const t = annotationType(st, ret);
     if (t !== undefined) return t;
   }
   return undefined;
+}
+
+/**
+ * functionTypeReturnOf is the return type of the function type written in a parameter's or a
+ * variable's annotation (`get: (i: number) => __typed<Task>`): a call through it is followed as a
+ * call of a function with that return type. Only the written function type counts (not an alias
+ * or an interface the checker could resolve), as the Babel plugin sees it.
+ */
+function functionTypeReturnOf(st: ProgramState, decl: TS.Node): TS.TypeNode | undefined {
+  const { ts } = st;
+  if (!ts.isParameter(decl) && !ts.isVariableDeclaration(decl)) return undefined;
+  let type = decl.type;
+  while (type !== undefined && ts.isParenthesizedTypeNode(type)) type = type.type;
+  return type !== undefined && ts.isFunctionTypeNode(type) ? type.type : undefined;
 }
 
 /** contextualType is the T of the `__typed<T>`/`TypedCache<T>` annotation of the variable a typed call initialises. */
