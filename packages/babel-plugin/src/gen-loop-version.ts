@@ -5,7 +5,7 @@
  * the same decisions, names and order as the tsc plugin.
  */
 import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
-import { newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
+import { addArrayPath, elementAddressName, newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";
 import { localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
@@ -243,10 +243,7 @@ export function alignmentTerms(fs: FileState, fast: FastLoop): t.Expression[] {
 export function elementAddress(fs: FileState, binding: Binding, index: t.Node): string | undefined {
   const loop = fs.fastLoop;
   if (loop === undefined || !loop.provable.has(binding) || !isName(index, loop.counter)) return undefined;
-  const r = localRef(fs, binding);
-  let name = loop.proven.get(r);
-  if (name === undefined) loop.proven.set(r, (name = `${r.name}$e$${++fs.counter}`));
-  return name;
+  return elementAddressName(fs, loop, localRef(fs, binding));
 }
 
 /** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
@@ -255,8 +252,6 @@ export function arrayAccess(fs: FileState, r: LocalRef, path: t.Expression, hops
   if (loop === undefined || loop.noArrays === true || !r.hoist || hops !== 1 || path.type !== "Identifier") return false;
   // A for...of variable: only the versioned loop's own; any other root: bound once before the loop.
   if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(fs.st, r.binding, loop.loop as t.ForStatement | t.ForOfStatement)) return false;
-  let paths = loop.arrays.get(r);
-  if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
-  paths.add(path.name);
+  addArrayPath(loop, r, path.name);
   return true;
 }

@@ -20,7 +20,7 @@ import type * as TS from "typescript";
 import { bindingOfIdentifier, type Binding } from "./bindings.js";
 import { chainOf } from "./chain.js";
 import { assignsIn } from "./loop-bounds.js";
-import { newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
+import { addArrayPath, elementAddressName, newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { cloneName, localRef, refField, rtCall, type FileState, type LocalRef } from "./file-state.js";
 import { declarationOf } from "./program-state.js";
 import type { Visitor } from "./transformer.js";
@@ -266,10 +266,7 @@ function field(fs: FileState, r: LocalRef, name: string): TS.Expression {
 export function elementAddress(fs: FileState, binding: Binding, index: TS.Expression): string | undefined {
   const loop = fs.fastLoop;
   if (loop === undefined || !loop.provable.has(binding) || !fs.st.ts.isIdentifier(index) || index.text !== loop.counter) return undefined;
-  const r = localRef(fs, binding);
-  let name = loop.proven.get(r);
-  if (name === undefined) loop.proven.set(r, (name = `${r.name}$e$${++fs.counter}`));
-  return name;
+  return elementAddressName(fs, loop, localRef(fs, binding));
 }
 
 /** arrayAccess tells whether, in the fast copy, a scalar of root `r` at hoisted path `path` goes through a typed array (and registers the path for the guard). */
@@ -278,8 +275,6 @@ export function arrayAccess(fs: FileState, r: LocalRef, path: TS.Expression, hop
   if (loop === undefined || loop.noArrays === true || !r.hoist || hops !== 1 || !fs.st.ts.isIdentifier(path)) return false;
   // A for...of variable: only the versioned loop's own (its paths are in the loop's block); any other root: bound once before the loop.
   if (r.loop !== undefined ? loop.forOf?.variable !== r : !declaredBefore(r.binding, loop.loop as TS.IterationStatement)) return false;
-  let paths = loop.arrays.get(r);
-  if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
-  paths.add(path.text);
+  addArrayPath(loop, r, path.text);
   return true;
 }

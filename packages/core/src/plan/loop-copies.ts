@@ -76,3 +76,17 @@ export function visitTwice<T, R, Node, Binding, Ref>(
   const extra = used && between !== undefined ? between() : undefined;
   return { fastOut, usualOut: visitOnce(), used, extra };
 }
+
+/** elementAddressName is root `r`'s element address in a fast copy (`xs$e$N`), named the first time the copy indexes `r` with the counter. */
+export function elementAddressName<Node, Binding, Ref extends { readonly name: string }>(fs: { counter: number }, loop: FastLoopState<Node, Binding, Ref>, r: Ref): string {
+  let name = loop.proven.get(r);
+  if (name === undefined) loop.proven.set(r, (name = `${r.name}$e$${++fs.counter}`));
+  return name;
+}
+
+/** addArrayPath records that a fast copy reads root `r` at hoisted path `path` through typed arrays (the guard tests the path's alignment). */
+export function addArrayPath<Node, Binding, Ref>(loop: FastLoopState<Node, Binding, Ref>, r: Ref, path: string): void {
+  let paths = loop.arrays.get(r);
+  if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
+  paths.add(path);
+}
