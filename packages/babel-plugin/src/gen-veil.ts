@@ -90,14 +90,13 @@ function acceptsPlaceholder(parent: t.Node, key: string, child: t.Node): boolean
 function acceptsExpression(parent: t.Node, key: string): boolean {
   if (parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") return key === "object" || parent.computed;
   if (parent.type === "UnaryExpression" && parent.operator === "delete") return false;
-  if (parent.type === "ForStatement" && key === "init") return parent.init?.type !== "VariableDeclaration";
   return EXPRESSION_SLOTS[parent.type]?.includes(key) ?? false;
 }
 
 /** Veiled is what a veiled body keeps to put back: each placeholder's name with its subtree, and typedc's declared names (hidden code refers to them by name). */
 export interface Veiled {
   readonly hidden: ReadonlyMap<string, t.Expression | t.VariableDeclaration>;
-  readonly declared: readonly { readonly id: t.Identifier; readonly name: string }[];
+  readonly declared: ReadonlyMap<t.Identifier, string>;
 }
 
 /** sourceNames are the identifier names a file's source uses anywhere (a typedc name never occurs there). */
@@ -123,7 +122,7 @@ function isLabel(parent: t.Node, key: string): boolean {
  */
 export function veil(body: t.Statement[], visible: ReadonlySet<string>): Veiled {
   const hidden = new Map<string, t.Expression | t.VariableDeclaration>();
-  const declared: { id: t.Identifier; name: string }[] = [];
+  const declared = new Map<t.Identifier, string>(); // a pure subtree in a slot no placeholder takes is measured twice
   /**
    * placeholder hides a subtree and returns what stands in its place: an identifier for an
    * expression, a declaration of the placeholder alone for a declaration (`let placeholder;`: later
@@ -142,7 +141,7 @@ export function veil(body: t.Statement[], visible: ReadonlySet<string>): Veiled 
     const type = node.type;
     if (type === "Identifier") return label || !visible.has(node.name) ? 1 : 0;
     if (LEAF_TYPES.has(type)) return node.start == null ? 1 : 0;
-    if (type === "VariableDeclarator" && node.id.type === "Identifier" && !visible.has(node.id.name)) declared.push({ id: node.id, name: node.id.name });
+    if (type === "VariableDeclarator" && node.id.type === "Identifier" && !visible.has(node.id.name)) declared.set(node.id, node.id.name);
     let pure = PURE_TYPES.has(type) && node.start == null;
     let size = 1;
     let hideable = false; // a child worth hiding, should this node be impure
@@ -210,7 +209,7 @@ export function veil(body: t.Statement[], visible: ReadonlySet<string>): Veiled 
  * variables (hidden code still uses the old name) is an error that says so.
  */
 export function unveil(program: t.Program, { hidden, declared }: Veiled): void {
-  for (const { id, name } of declared) {
+  for (const [id, name] of declared) {
     if (id.name !== name) {
       throw new Error(`typedc: a Babel plugin after typedc renamed typedc's variable '${name}' to '${id.name}'. typedc's output is ES2022 code (as @typedc/runtime is) and needs no block-scoping transform: target engines with let/const (preset-env targets such as "node 20" or "defaults").`);
     }
