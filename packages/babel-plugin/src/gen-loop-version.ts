@@ -5,7 +5,7 @@
  * the same decisions, names and order as the tsc plugin.
  */
 import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
-import { addArrayPath, elementAddressName, newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
+import { addArrayPath, elementAddressName, needsDataViewCopy, newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";
 import { localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
@@ -173,8 +173,7 @@ export function visitFor(v: Visitor, node: t.ForStatement): t.Node | undefined {
   const copyOf = (copy: FastLoop): t.Statement => t.cloneNode(visitCopy(fs, copy, visitOnce, finish(copy)), true);
   const moreCopies = () => ({
     variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(state(variant.literals)) })),
-    // Proven indices with typed arrays: a copy for when the arrays do not line up (the tsc plugin's visitFor).
-    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(state(undefined, true)) : undefined,
+    dataView: needsDataViewCopy(fast) ? copyOf(state(undefined, true)) : undefined,
   });
   const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;

@@ -20,7 +20,7 @@ import type * as TS from "typescript";
 import { bindingOfIdentifier, type Binding } from "./bindings.js";
 import { chainOf } from "./chain.js";
 import { assignsIn } from "./loop-bounds.js";
-import { addArrayPath, elementAddressName, newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
+import { addArrayPath, elementAddressName, needsDataViewCopy, newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { cloneName, localRef, refField, rtCall, type FileState, type LocalRef } from "./file-state.js";
 import { declarationOf } from "./program-state.js";
 import type { Visitor } from "./transformer.js";
@@ -176,9 +176,7 @@ export function visitFor(v: Visitor, node: TS.ForStatement): TS.Statement | unde
   const copyOf = (copy: FastLoop): TS.Statement => visitCopy(fs, copy, visitOnce, finish(copy));
   const moreCopies = () => ({
     variants: layoutVariants(fs, fast).map((variant) => ({ variant, copy: copyOf(state(variant.literals)) })),
-    // Proven indices with typed arrays: a copy for when the arrays do not line up (another byte
-    // order, a packed or 32-bit layout: morphing), still unchecked and stepped, through DataView.
-    dataView: fast.proven.size > 0 && fast.arrays.size > 0 ? copyOf(state(undefined, true)) : undefined,
+    dataView: needsDataViewCopy(fast) ? copyOf(state(undefined, true)) : undefined,
   });
   const { fastOut, usualOut, used, extra } = visitTwice(fs, fast, visitOnce, finish(fast), moreCopies);
   if (!used) return usualOut;

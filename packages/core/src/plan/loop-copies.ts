@@ -90,3 +90,12 @@ export function addArrayPath<Node, Binding, Ref>(loop: FastLoopState<Node, Bindi
   if (paths === undefined) loop.arrays.set(r, (paths = new Set()));
   paths.add(path);
 }
+
+/**
+ * needsDataViewCopy tells whether a used fast copy gets a DataView twin: it proved indices and
+ * read through typed arrays, so when the arrays do not line up (another byte order, a packed or
+ * 32-bit layout: morphing) the twin still runs unchecked and stepped, through DataView.
+ */
+export function needsDataViewCopy<Node, Binding, Ref>(fast: FastLoopState<Node, Binding, Ref>): boolean {
+  return fast.proven.size > 0 && fast.arrays.size > 0;
+}
