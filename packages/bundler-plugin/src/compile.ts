@@ -76,6 +76,10 @@ export function createCompiler(options: TypedcBundlerOptions): TypedcCompiler {
         sourceType: "module",
         sourceMaps: true,
         sourceFileName: file,
+        // The bundler prints the message where it likes (a terminal, a log file, Vite's browser
+        // overlay): a plain code frame reads the same everywhere. Babel would colour it whenever
+        // its colour check passes, which CI=true alone does.
+        highlightCode: false,
         ...(inputMap !== undefined ? { inputSourceMap: inputMap } : {}),
         plugins: [[typedcBabel, pluginOptions]],
         // TypeScript's ES2022 class fields: a declared field stays a field (as tsc emits it).
