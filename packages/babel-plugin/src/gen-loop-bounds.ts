@@ -8,36 +8,29 @@
 import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { bindingOfIdentifier } from "./gen-bindings.js";
 import type { Chain } from "./gen-chain.js";
+import { forShape, isName, lengthRootOf } from "./gen-loop-shape.js";
 import { isFunctionLike, parentOf, textOf, type GenState } from "./gen-state.js";
 
 /** isProvenIndex tells whether an index of `chain` (an original node) is the counter of an enclosing canonical loop over the same root. */
 export function isProvenIndex(st: GenState, chain: Chain, index: t.Node): boolean {
   if (index.type !== "Identifier" || chain.rootCall !== undefined || chain.binding.mutable) return false;
   for (let p = parentOf(st, index); p !== undefined && !isFunctionLike(p); p = parentOf(st, p)) {
-    if (p.type !== "ForStatement" || !isCanonicalLoop(p, index.name) || assignsIn(st, p.body, index.name)) continue;
+    const bound = p.type === "ForStatement" ? canonicalBoundOf(p, index.name) : undefined;
+    if (bound === undefined || assignsIn(st, (p as t.ForStatement).body, index.name)) continue;
     // The bound must be the same binding as the chain's root (not a shadowing one of the same name).
-    const bound = ((p.test as t.BinaryExpression).right as t.MemberExpression).object as t.Identifier;
     if (bindingOfIdentifier(st, bound) === chain.binding) return true;
   }
   return false;
 }
 
-const isName = (e: t.Node | null | undefined, name: string): boolean => e?.type === "Identifier" && e.name === name;
-
-/** isCanonicalLoop: `for (let i = 0; i < root.length; i++ | ++i | i += 1)`. */
-function isCanonicalLoop(loop: t.ForStatement, counter: string): boolean {
-  const init = loop.init;
-  if (init?.type !== "VariableDeclaration" || init.declarations.length !== 1) return false;
-  const d = init.declarations[0]!;
-  if (!isName(d.id, counter) || d.init?.type !== "NumericLiteral" || d.init.value !== 0) return false;
-  const cond = loop.test;
-  const bound = cond?.type === "BinaryExpression" && cond.operator === "<" && isName(cond.left, counter) &&
-    cond.right.type === "MemberExpression" && !cond.right.computed && isName(cond.right.property, "length") && cond.right.object.type === "Identifier";
-  if (!bound) return false;
-  const inc = loop.update;
-  if (inc == null) return false;
-  if (inc.type === "UpdateExpression" && inc.operator === "++") return isName(inc.argument, counter);
-  return inc.type === "AssignmentExpression" && inc.operator === "+=" && isName(inc.left, counter) && inc.right.type === "NumericLiteral" && inc.right.value === 1;
+/**
+ * canonicalBoundOf is `xs` of a canonical loop over `counter`, `for (let|var|const counter = 0;
+ * counter < xs.length; counter++ | ++counter | counter += 1)`, or undefined.
+ */
+function canonicalBoundOf(loop: t.ForStatement, counter: string): t.Identifier | undefined {
+  const shape = forShape(loop);
+  if (shape?.counter !== counter || shape.start.type !== "NumericLiteral" || shape.start.value !== 0) return undefined;
+  return lengthRootOf(shape.bound);
 }
 
 /**

@@ -10,6 +10,7 @@ import { bindingOfIdentifier, type Binding } from "./gen-bindings.js";
 import { chainOf } from "./gen-chain.js";
 import { localRef, refField, rtCall, type FileState, type LocalRef } from "./gen-file-state.js";
 import { assignsIn } from "./gen-loop-bounds.js";
+import { forShape, isName, lengthRootOf } from "./gen-loop-shape.js";
 import { localDeclarationOf } from "./gen-scope.js";
 import { fileOfNode, isFunctionLike, parentOf, type GenState } from "./gen-state.js";
 import { visitEachChild, type Visitor } from "./gen-transform.js";
@@ -28,30 +29,17 @@ interface CountedLoop {
   readonly invariant: boolean;
 }
 
-const isName = (e: t.Node | null | undefined, name: string): boolean => e?.type === "Identifier" && e.name === name;
-
 /** countedLoop matches `for (let i = A; i < B; i++ | ++i | i += 1)` (the tsc plugin's countedLoop). */
 function countedLoop(st: GenState, loop: t.ForStatement): CountedLoop | undefined {
-  const init = loop.init;
-  if (init?.type !== "VariableDeclaration" || init.kind !== "let" || init.declarations.length !== 1) return undefined;
-  const d = init.declarations[0]!;
-  const start = d.init;
-  if (d.id.type !== "Identifier" || start == null) return undefined;
-  const counter = d.id.name;
+  const shape = forShape(loop);
+  if (shape === undefined || !shape.isLet) return undefined;
+  const { counter, start, bound } = shape;
   const startOk = start.type === "NumericLiteral" ? Number.isSafeInteger(start.value) : start.type === "Identifier" && start.name !== counter;
-  const cond = loop.test;
-  if (!startOk || cond?.type !== "BinaryExpression" || cond.operator !== "<" || !isName(cond.left, counter)) return undefined;
-  const bound = cond.right;
-  const isLength = bound.type === "MemberExpression" && !bound.computed && isName(bound.property, "length") && bound.object.type === "Identifier";
-  if (!(bound.type === "NumericLiteral" || (bound.type === "Identifier" && bound.name !== counter) || isLength)) return undefined;
-  const inc = loop.update;
-  const incOk = inc != null && (
-    (inc.type === "UpdateExpression" && inc.operator === "++" && isName(inc.argument, counter)) ||
-    (inc.type === "AssignmentExpression" && inc.operator === "+=" && isName(inc.left, counter) && inc.right.type === "NumericLiteral" && inc.right.value === 1));
-  if (!incOk) return undefined;
+  const lengthRoot = lengthRootOf(bound);
+  if (!startOk || !(bound.type === "NumericLiteral" || (bound.type === "Identifier" && bound.name !== counter) || lengthRoot !== undefined)) return undefined;
   let boundRoot: Binding | undefined;
-  if (isLength) {
-    const b = bindingOfIdentifier(st, (bound as t.MemberExpression).object as t.Identifier);
+  if (lengthRoot !== undefined) {
+    const b = bindingOfIdentifier(st, lengthRoot);
     if (b?.kind === "object" && !b.mutable) boundRoot = b;
   }
   const invariant = bound.type === "NumericLiteral" || boundRoot !== undefined || (bound.type === "Identifier" && neverReassigned(st, bound));

@@ -8,6 +8,7 @@
 import type * as TS from "typescript";
 import { bindingOfIdentifier } from "./bindings.js";
 import type { Chain } from "./chain.js";
+import { forShape, lengthRootOf } from "./loop-shape.js";
 import type { ProgramState } from "./program-state.js";
 
 /** isProvenIndex tells whether index `index` of the first step of `chain` is the counter of an enclosing canonical loop over the same root. */
@@ -15,29 +16,22 @@ export function isProvenIndex(st: ProgramState, chain: Chain, index: TS.Expressi
   const { ts } = st;
   if (!ts.isIdentifier(index) || chain.rootCall !== undefined || chain.binding.mutable) return false;
   for (let p: TS.Node | undefined = index.parent; p !== undefined && !ts.isFunctionLike(p); p = p.parent) {
-    if (!ts.isForStatement(p) || !isCanonicalLoop(ts, p, index.text) || assignsIn(ts, p.statement, index.text)) continue;
+    const bound = ts.isForStatement(p) ? canonicalBoundOf(ts, p, index.text) : undefined;
+    if (bound === undefined || assignsIn(ts, (p as TS.ForStatement).statement, index.text)) continue;
     // The bound must be the same binding as the chain's root (not a shadowing one of the same name).
-    const bound = ((p.condition as TS.BinaryExpression).right as TS.PropertyAccessExpression).expression as TS.Identifier;
     if (bindingOfIdentifier(st, bound) === chain.binding) return true;
   }
   return false;
 }
 
-/** isCanonicalLoop: `for (let i = 0; i < root.length; i++ | ++i | i += 1)`. */
-function isCanonicalLoop(ts: typeof TS, loop: TS.ForStatement, counter: string): boolean {
-  const init = loop.initializer;
-  if (init === undefined || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return false;
-  const d = init.declarations[0]!;
-  if (!ts.isIdentifier(d.name) || d.name.text !== counter || d.initializer === undefined || !ts.isNumericLiteral(d.initializer) || d.initializer.text !== "0") return false;
-  const cond = loop.condition;
-  const bound = cond !== undefined && ts.isBinaryExpression(cond) && cond.operatorToken.kind === ts.SyntaxKind.LessThanToken &&
-    ts.isIdentifier(cond.left) && cond.left.text === counter &&
-    ts.isPropertyAccessExpression(cond.right) && cond.right.name.text === "length" && ts.isIdentifier(cond.right.expression);
-  if (!bound) return false;
-  const inc = loop.incrementor;
-  if (inc === undefined) return false;
-  if ((ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken) return ts.isIdentifier(inc.operand) && inc.operand.text === counter;
-  return ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && ts.isIdentifier(inc.left) && inc.left.text === counter && ts.isNumericLiteral(inc.right) && inc.right.text === "1";
+/**
+ * canonicalBoundOf is `xs` of a canonical loop over `counter`, `for (let|var|const counter = 0;
+ * counter < xs.length; counter++ | ++counter | counter += 1)`, or undefined.
+ */
+function canonicalBoundOf(ts: typeof TS, loop: TS.ForStatement, counter: string): TS.Identifier | undefined {
+  const shape = forShape(ts, loop);
+  if (shape?.counter !== counter || !ts.isNumericLiteral(shape.start) || Number(shape.start.text) !== 0) return undefined;
+  return lengthRootOf(ts, shape.bound);
 }
 
 /**

@@ -20,6 +20,7 @@ import type * as TS from "typescript";
 import { bindingOfIdentifier, type Binding } from "./bindings.js";
 import { chainOf } from "./chain.js";
 import { assignsIn } from "./loop-bounds.js";
+import { forShape, lengthRootOf } from "./loop-shape.js";
 import { addArrayPath, elementAddressName, needsDataViewCopy, newFastLoopState, precompiledLiterals, visitCopy, visitTwice, type FastLoopState } from "@typedc/core";
 import { cloneName, localRef, refField, rtCall, type FileState, type LocalRef } from "./file-state.js";
 import { declarationOf } from "./program-state.js";
@@ -42,28 +43,15 @@ interface CountedLoop {
 /** countedLoop matches `for (let i = A; i < B; i++ | ++i | i += 1)` with A a non-negative integer literal or a name, B a literal, a name or `x.length`. */
 function countedLoop(st: FileState["st"], loop: TS.ForStatement): CountedLoop | undefined {
   const { ts } = st;
-  const init = loop.initializer;
-  if (init === undefined || !ts.isVariableDeclarationList(init) || (init.flags & ts.NodeFlags.Let) === 0 || init.declarations.length !== 1) return undefined;
-  const d = init.declarations[0]!;
-  const start = d.initializer;
-  if (!ts.isIdentifier(d.name) || start === undefined) return undefined;
-  const counter = d.name.text;
+  const shape = forShape(ts, loop);
+  if (shape === undefined || !shape.isLet) return undefined;
+  const { counter, start, bound } = shape;
   const startOk = ts.isNumericLiteral(start) ? Number.isSafeInteger(Number(start.text)) : ts.isIdentifier(start) && start.text !== counter;
-  const cond = loop.condition;
-  if (!startOk || cond === undefined || !ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken) return undefined;
-  if (!ts.isIdentifier(cond.left) || cond.left.text !== counter) return undefined;
-  const bound = cond.right;
-  const isLength = ts.isPropertyAccessExpression(bound) && bound.name.text === "length" && ts.isIdentifier(bound.expression);
-  if (!(ts.isNumericLiteral(bound) || (ts.isIdentifier(bound) && bound.text !== counter) || isLength)) return undefined;
-  const inc = loop.incrementor;
-  const isCounter = (e: TS.Expression) => ts.isIdentifier(e) && e.text === counter;
-  const incOk = inc !== undefined && (
-    ((ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) && inc.operator === ts.SyntaxKind.PlusPlusToken && isCounter(inc.operand)) ||
-    (ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && isCounter(inc.left) && ts.isNumericLiteral(inc.right) && inc.right.text === "1"));
-  if (!incOk) return undefined;
+  const lengthRoot = lengthRootOf(ts, bound);
+  if (!startOk || !(ts.isNumericLiteral(bound) || (ts.isIdentifier(bound) && bound.text !== counter) || lengthRoot !== undefined)) return undefined;
   let boundRoot: Binding | undefined;
-  if (isLength) {
-    const b = bindingOfIdentifier(st, (bound as TS.PropertyAccessExpression).expression as TS.Identifier);
+  if (lengthRoot !== undefined) {
+    const b = bindingOfIdentifier(st, lengthRoot);
     if (b?.kind === "object" && !b.mutable) boundRoot = b;
   }
   const invariant = ts.isNumericLiteral(bound) || boundRoot !== undefined || (ts.isIdentifier(bound) && neverReassigned(st, bound));
