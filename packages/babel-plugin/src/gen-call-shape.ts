@@ -37,7 +37,15 @@ export function callShapeOf(st: GenState, type: t.TSType): CallShape | undefined
     if (node.type === "TSTypeLiteral") return signatures(node.members, followed, direct);
     if (node.type !== "TSTypeReference") return undefined;
     if (node.typeParameters != null) followed = false;
-    const decls = typeDeclsOf(st, node.typeName);
+    const target = typeDeclsOf(st, node.typeName);
+    if (target !== undefined && "constraint" in target) {
+      // A type parameter: what calls of it return is only known from its constraint, and not followed.
+      if (target.constraint == null) return undefined;
+      followed = false;
+      node = unparen(target.constraint);
+      continue;
+    }
+    const decls = target;
     const first = decls?.[0];
     if (first === undefined) return undefined;
     if (decls!.length > 1 || (first.type !== "ClassDeclaration" && first.type !== "TSEnumDeclaration" && first.typeParameters != null)) followed = false;
@@ -71,14 +79,17 @@ export function isTypedReturn(st: GenState, type: t.TSType): type is t.TSTypeRef
   return type.type === "TSTypeReference" && type.typeParameters?.params.length === 1 && runtimeNameOf(st, type.typeName) === "__typed";
 }
 
+/** TypeParameterTarget is a type name that stands for a type parameter, with its constraint (`extends`). */
+type TypeParameterTarget = { readonly constraint: t.TSType | null | undefined };
+
 /**
  * typeDeclsOf is the declarations a type name stands for where it is written: a type parameter
- * is none; a type declared in an enclosing block or namespace body comes first (TypeScript's
+ * of an enclosing declaration (with its constraint); a type declared in an enclosing block or namespace body comes first (TypeScript's
  * block scoping), then the module's own declarations and its imports (the extractor's
  * resolveTypeName, in the module of the name). The file that declares them is read, so the
  * names in them resolve in their own module.
  */
-function typeDeclsOf(st: GenState, name: t.Identifier | t.TSQualifiedName): readonly TypeDecl[] | undefined {
+function typeDeclsOf(st: GenState, name: t.Identifier | t.TSQualifiedName): readonly TypeDecl[] | TypeParameterTarget | undefined {
   if (name.type === "Identifier") {
     const local = localTypeDecls(st, name);
     if (local !== "module") return local;
@@ -91,11 +102,12 @@ function typeDeclsOf(st: GenState, name: t.Identifier | t.TSQualifiedName): read
   return target.file.symbolOf.get(target.decl)?.decls;
 }
 
-/** localTypeDecls looks a type name up in the blocks around it: a type parameter (undefined), the declarations of a block, or "module" when none holds it. */
-function localTypeDecls(st: GenState, name: t.Identifier): readonly TypeDecl[] | undefined | "module" {
+/** localTypeDecls looks a type name up in the declarations around it: a type parameter, the type declarations of a block, or "module" when none holds it. */
+function localTypeDecls(st: GenState, name: t.Identifier): readonly TypeDecl[] | TypeParameterTarget | "module" {
   for (let n = parentOf(st, name); n !== undefined && n.type !== "Program"; n = parentOf(st, n)) {
     const params = (n as { typeParameters?: t.Node | null }).typeParameters;
-    if (params?.type === "TSTypeParameterDeclaration" && params.params.some((p) => p.name === name.name)) return undefined;
+    const param = params?.type === "TSTypeParameterDeclaration" ? params.params.find((p) => p.name === name.name) : undefined;
+    if (param !== undefined) return { constraint: param.constraint };
     const body = n.type === "BlockStatement" || n.type === "TSModuleBlock" || n.type === "StaticBlock" ? n.body : undefined;
     const found = body?.map(unwrapExport).filter((s): s is TypeDecl => isTypeDecl(s) && s.id?.name === name.name);
     if (found !== undefined && found.length > 0) return found;

@@ -38,7 +38,15 @@ export function callShapeOf(st: ProgramState, type: TS.TypeNode): CallShape | un
     if (ts.isTypeLiteralNode(node)) return signatures(ts, node.members, followed, direct);
     if (!ts.isTypeReferenceNode(node)) return undefined;
     if (node.typeArguments !== undefined) followed = false;
-    const decls = typeDeclsOf(st, node.typeName);
+    const target = typeDeclsOf(st, node.typeName);
+    if (target !== undefined && "constraint" in target) {
+      // A type parameter: what calls of it return is only known from its constraint, and not followed.
+      if (target.constraint === undefined) return undefined;
+      followed = false;
+      node = unparen(ts, target.constraint);
+      continue;
+    }
+    const decls = target;
     const first = decls?.[0];
     if (first === undefined) return undefined;
     if (decls!.length > 1 || ((ts.isTypeAliasDeclaration(first) || ts.isInterfaceDeclaration(first)) && first.typeParameters !== undefined)) followed = false;
@@ -76,10 +84,17 @@ export function isTypedReturn(st: ProgramState, type: TS.TypeNode): type is TS.T
 /** TypeDecl is a declaration a type name can stand for (TypeScript's binder: interfaces, aliases, enums, classes). */
 type TypeDecl = TS.InterfaceDeclaration | TS.TypeAliasDeclaration | TS.EnumDeclaration | TS.ClassLikeDeclaration;
 
-/** typeDeclsOf is the declarations a type name stands for (merged ones together), as the Babel plugin can find them. */
-function typeDeclsOf(st: ProgramState, name: TS.EntityName): readonly TypeDecl[] | undefined {
+/** TypeParameterTarget is a type name that stands for a type parameter, with its constraint (`extends`). */
+type TypeParameterTarget = { readonly constraint: TS.TypeNode | undefined };
+
+/** typeDeclsOf is the declarations a type name stands for (merged ones together) as the Babel plugin can find them, or the type parameter it names. */
+function typeDeclsOf(st: ProgramState, name: TS.EntityName): readonly TypeDecl[] | TypeParameterTarget | undefined {
   const { ts } = st;
   const target = resolveTypeName(st.ctx, name);
+  if (target.kind === "typeParameter") {
+    const decl = st.checker.getSymbolAtLocation(name)?.declarations?.[0];
+    return decl !== undefined && ts.isTypeParameterDeclaration(decl) ? { constraint: decl.constraint } : undefined;
+  }
   if (target.kind !== "decl" || !visibleBySyntax(ts, target.decl, name)) return undefined;
   const symbol = st.checker.getSymbolAtLocation(target.decl.name);
   return (symbol?.declarations ?? [target.decl]).filter((d): d is TypeDecl => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isEnumDeclaration(d) || ts.isClassLike(d));
