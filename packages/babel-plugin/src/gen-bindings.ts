@@ -6,6 +6,7 @@
  */
 import type * as t from "@babel/types";
 import { planAccess, recordOfType, resolveType, typedChainLength, type CType } from "@typedc/core";
+import { callShapeOf, type CallShape } from "./gen-call-shape.js";
 import { chainOf } from "./gen-chain.js";
 import { convertType } from "./extract-type.js";
 import { declarationOf, fileOfNode, isFunctionLike, parentOf, runtimeNameOf, textOf, type GenState } from "./gen-state.js";
@@ -177,23 +178,32 @@ function callType(st: GenState, call: t.CallExpression, awaited: boolean): Typed
     if (b?.kind === "cache") return { kind: "object", type: b.type };
   }
   const decl = callee.type === "Identifier" ? declarationOf(st, callee) : undefined;
-  const fn = decl === undefined ? undefined : functionLike(decl);
-  const ret = (fn === undefined ? undefined : returnTypeOf(fn)) ?? (decl === undefined ? undefined : functionTypeReturnOf(decl));
+  const ret = decl === undefined ? undefined : calleeReturnOf(st, decl);
   if (ret !== undefined) return annotationType(st, ret);
   return undefined;
 }
 
 /**
- * functionTypeReturnOf is the return type of the function type written in a parameter's or a
- * variable's annotation (`get: (i: number) => __typed<Task>`): a call through it is followed as a
- * call of a function with that return type (the tsc plugin's functionTypeReturnOf).
+ * calleeReturnOf is the return type a call of a declaration is followed with: a function's return
+ * annotation; else, for a parameter or a variable, the return type of the call shape its annotation
+ * gives, when typedc follows it (`get: (i: number) => __typed<Task>`, `get: Get` with
+ * `type Get = (i: number) => __typed<Task>`; the tsc plugin's calleeReturnOf).
  */
-function functionTypeReturnOf(decl: t.Node): t.TSType | undefined {
+export function calleeReturnOf(st: GenState, decl: t.Node): t.TSType | undefined {
+  const fn = functionLike(decl);
+  const ret = fn === undefined ? undefined : returnTypeOf(fn);
+  if (ret !== undefined) return ret;
+  const shape = annotatedCallShape(st, decl);
+  return shape?.followed === true ? shape.returnTypes[0] : undefined;
+}
+
+/** annotatedCallShape is the call shape of a parameter's or a variable's annotation, with the annotation itself. */
+export function annotatedCallShape(st: GenState, decl: t.Node): (CallShape & { readonly annotation: t.TSType }) | undefined {
   const id = decl.type === "AssignmentPattern" ? decl.left : decl.type === "VariableDeclarator" ? decl.id : decl;
   const ann = id.type === "Identifier" ? id.typeAnnotation : undefined;
-  let type = ann?.type === "TSTypeAnnotation" ? ann.typeAnnotation : undefined;
-  while (type?.type === "TSParenthesizedType") type = type.typeAnnotation;
-  return type?.type === "TSFunctionType" ? type.typeAnnotation?.typeAnnotation : undefined;
+  const annotation = ann?.type === "TSTypeAnnotation" ? ann.typeAnnotation : undefined;
+  const shape = annotation === undefined ? undefined : callShapeOf(st, annotation);
+  return shape === undefined ? undefined : { ...shape, annotation: annotation! };
 }
 
 /** returnTypeOf is a function's return type annotation. */

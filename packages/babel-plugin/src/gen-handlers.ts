@@ -2,7 +2,7 @@
 import { visitArrow } from "./gen-arrow.js";
 import { visitForOf } from "./gen-for-of.js";
 import { visitFor } from "./gen-loop-version.js";
-import { checkTypedReturn, checkTypedSignatures } from "./gen-typed-returns.js";
+import { checkTypedReturn, checkTypedSignatures, checkUnfollowedCall } from "./gen-typed-returns.js";
 import { lowerEnum } from "./gen-enum.js";
 import { HANDLERS, visitEachChild } from "./gen-transform.js";
 import { visitAssignment, visitUpdate } from "./gen-update.js";
@@ -16,6 +16,9 @@ for (const type of ["ClassMethod", "ObjectMethod", "ClassProperty", "ObjectPrope
 }
 HANDLERS.TSDeclareMethod = (v, n) => (checkTypedReturn(v.fs.st, n), n);
 HANDLERS.TSInterfaceDeclaration = HANDLERS.TSTypeAliasDeclaration = (v, n) => (checkTypedSignatures(v.fs.st, n), n);
+// A call through a type typedc does not follow is reported first, as the tsc plugin's visitCall does.
+const visitCall = HANDLERS.CallExpression!;
+HANDLERS.CallExpression = (v, n) => (checkUnfollowedCall(v.fs.st, n), visitCall(v, n));
 HANDLERS.ArrowFunctionExpression = visitArrow;
 HANDLERS.TSEnumDeclaration = (v, n) => {
   const out = lowerEnum(v.fs.st, n, false);

@@ -15,6 +15,7 @@ import { newFileState } from "./gen-file-state.js";
 import "./gen-handlers.js";
 import { indexParents, type GenState, type SourceFile } from "./gen-state.js";
 import { newVisitor } from "./gen-transform.js";
+import { checkInlineSignatures } from "./gen-typed-returns.js";
 
 /** PLUGIN_ONLY_KEYS are Babel plugin options that are not code generator options. */
 export const PLUGIN_ONLY_KEYS: ReadonlySet<string> = new Set(["throwOnError"]);
@@ -52,6 +53,7 @@ export function generateFile(program: NodePath<t.Program>, fileName: string, cod
   const fs = newFileState(st, cwd);
   const v = newVisitor(fs);
   const statements = v.statements(program.node.body);
+  checkInlineSignatures(st, program.node); // after the visit, as the tsc plugin checks them
   if (!fs.used) return { body: fs.changed ? statements : undefined, diagnostics: [...before, ...st.diagnostics], decls };
   const { body, tables } = finishFile(fs, statements, fs.envs[0]!);
   return { body, tables, diagnostics: [...before, ...st.diagnostics], decls };

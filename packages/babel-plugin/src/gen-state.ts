@@ -99,8 +99,8 @@ export function isFunctionLike(node: t.Node | undefined): node is t.Function | t
 /** ImportTarget is what an import names: a runtime export, or a declaration in another file. */
 export type ImportTarget = { readonly kind: "runtime"; readonly name: string } | { readonly kind: "decl"; readonly node: t.Node } | { readonly kind: "namespace" } | undefined;
 
-/** loadFile reads an imported module as a SourceFile (parents indexed). */
-function sourceOfModule(st: GenState, module: ModuleFile): SourceFile {
+/** sourceOfModule reads an imported module as a SourceFile (parents indexed), so its nodes can be read like the compiled file's. */
+export function sourceOfModule(st: GenState, module: ModuleFile): SourceFile {
   const program = module.root.program;
   let f = st.files.get(program);
   if (f === undefined) {

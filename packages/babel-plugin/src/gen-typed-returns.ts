@@ -3,16 +3,28 @@
  * method, an accessor or a function-valued property annotated to return `__typed<T>` would hand
  * its callers a CompiledRef without fields; it is reported (1217) where it is written: class and
  * object members (bodies or not: abstract, ambient and overload signatures are what callers
- * see), and the member signatures of interfaces and type literals. Call and construct
- * signatures, and function types that are not a member's type, are shapes of functions and are
- * not reported (as in the tsc plugin).
+ * see), the member signatures of interfaces and type aliases, and those of type literals written
+ * inline anywhere else (a parameter's, a variable's, a return's annotation). A property typed by
+ * a reference to a function type or a callable interface returning `__typed<T>` is such a member
+ * too. Call and construct signatures, and function types that are not a member's type, are
+ * shapes of functions and are not reported (as in the tsc plugin); a call through a shape typedc
+ * does not follow (a generic alias, an interface with `extends` or several call signatures) is
+ * reported at the call (1218).
  */
 import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { Diagnostics } from "@typedc/core";
+import { annotatedCallShape, functionLike, returnTypeOf } from "./gen-bindings.js";
+import { callShapeOf, isTypedReturn } from "./gen-call-shape.js";
 import { report } from "./gen-report.js";
-import { runtimeNameOf, textOf, type GenState } from "./gen-state.js";
+import { declarationOf, textOf, type GenState } from "./gen-state.js";
 
 type Member = t.ClassMethod | t.ObjectMethod | t.ClassProperty | t.ObjectProperty | t.TSDeclareMethod;
+
+/** MemberReturn is the return type of the function a member's annotation types, and where a report about it goes. */
+interface MemberReturn {
+  readonly returnType: t.TSType;
+  readonly at: t.Node;
+}
 
 /** checkTypedReturn reports a method, accessor, or function-valued property (or object literal member) annotated to return `__typed<T>`. */
 export function checkTypedReturn(st: GenState, node: Member): void {
@@ -24,8 +36,9 @@ export function checkTypedReturn(st: GenState, node: Member): void {
   // The annotation is what callers see (`pick: (i: number) => __typed<T> = ...`, `declare pick: ...`);
   // without one, the initializer's own return annotation.
   const type = typeOf(node.typeAnnotation);
-  const annotated = type === undefined ? undefined : memberFunctionReturn(type);
-  reportIfTyped(st, node, annotated !== undefined && isTypedObject(st, annotated) ? annotated : functionReturnOf(node.value));
+  const annotated = type === undefined ? undefined : memberFunctionReturn(st, type);
+  if (annotated !== undefined && isTypedReturn(st, annotated.returnType)) return reportIfTyped(st, node, annotated.returnType, annotated.at);
+  reportIfTyped(st, node, functionReturnOf(node.value));
 }
 
 /**
@@ -34,15 +47,53 @@ export function checkTypedReturn(st: GenState, node: Member): void {
  * (`interface A { inner: { get(): __typed<T> } }`), in source order.
  */
 export function checkTypedSignatures(st: GenState, node: t.TSInterfaceDeclaration | t.TSTypeAliasDeclaration): void {
+  eachChild(node, (n) => checkSignaturesUnder(st, n));
+}
+
+/**
+ * checkInlineSignatures reports the member signatures of the type literals a file writes outside
+ * interfaces and type aliases (those are checked where the visitor meets them): in a parameter's,
+ * a variable's, a property's or a return's annotation, at any depth, in source order. One walk
+ * of the file after the visit, as the tsc plugin makes it (the visitor does not enter types).
+ */
+export function checkInlineSignatures(st: GenState, program: t.Program): void {
+  const walk = (n: t.Node): void => {
+    if (n.type === "TSInterfaceDeclaration" || n.type === "TSTypeAliasDeclaration") return;
+    if (n.type === "TSTypeLiteral") return checkSignaturesUnder(st, n);
+    eachChild(n, walk);
+  };
+  walk(program);
+}
+
+/** checkSignaturesUnder reports the typed member signatures in a type node and in the type literals under it. */
+function checkSignaturesUnder(st: GenState, node: t.Node): void {
   const walk = (n: t.Node): void => {
     if (n.type === "TSMethodSignature" && n.kind !== "set") reportIfTyped(st, n, typeOf(n.typeAnnotation));
     else if (n.type === "TSPropertySignature") {
       const type = typeOf(n.typeAnnotation);
-      reportIfTyped(st, n, type === undefined ? undefined : memberFunctionReturn(type));
+      const found = type === undefined ? undefined : memberFunctionReturn(st, type);
+      if (found !== undefined) reportIfTyped(st, n, found.returnType, found.at);
     }
     eachChild(n, walk);
   };
-  eachChild(node, walk);
+  walk(node);
+}
+
+/**
+ * checkUnfollowedCall reports a call through a parameter or a variable whose annotation gives its
+ * calls a shape typedc does not follow (`get: Get<Task>`, an interface with `extends` or several
+ * call signatures) when a signature returns `__typed<T>`: the result would be a handle without fields.
+ */
+export function checkUnfollowedCall(st: GenState, call: t.CallExpression): void {
+  if (call.callee.type !== "Identifier") return;
+  const decl = declarationOf(st, call.callee);
+  if (decl === undefined) return;
+  const fn = functionLike(decl);
+  if (fn !== undefined && returnTypeOf(fn) !== undefined) return; // a function: its own annotation decides
+  const shape = annotatedCallShape(st, decl);
+  if (shape === undefined || shape.followed || !shape.returnTypes.some((r) => isTypedReturn(st, r))) return;
+  const through = textOf(st, shape.annotation).replace(/\s+/g, " ");
+  report(st, Diagnostics._0_is_called_through_1_whose_calls_typedc_does_not_follow_type_arguments_or_parameters_extends_or_more_than_one_call_signature_the_result_would_be_a_handle_without_fields_Annotate_0_with_the_function_type_written_out_typed_T_or_a_non_generic_alias_of_it, [call.callee.name, through], call);
 }
 
 /** eachChild calls `f` on every child node of `node` (Babel's visitor keys, source order). */
@@ -67,26 +118,27 @@ function functionReturnOf(value: t.Node | null | undefined): t.TSType | undefine
 }
 
 /**
- * memberFunctionReturn is the return type of the function type a member is annotated with:
- * `(i: number) => __typed<T>`, parenthesised, or one member of a union (`((i) => __typed<T>) | undefined`).
+ * memberFunctionReturn is the return type of the function a member's annotation types:
+ * `(i: number) => __typed<T>` (parenthesised, or one member of a union:
+ * `((i) => __typed<T>) | undefined`, a typed one first) at its return type; a type literal with
+ * call signatures at its typed one; a reference to a function type or a callable interface
+ * (`get: Get`) at the reference, as the declaration may be in another file.
  */
-function memberFunctionReturn(type: t.TSType): t.TSType | undefined {
+function memberFunctionReturn(st: GenState, type: t.TSType): MemberReturn | undefined {
   while (type.type === "TSParenthesizedType") type = type.typeAnnotation;
-  if (type.type === "TSFunctionType") return typeOf(type.typeAnnotation);
-  if (type.type !== "TSUnionType") return undefined;
-  for (const member of type.types) {
-    const r = memberFunctionReturn(member);
-    if (r !== undefined) return r;
+  if (type.type === "TSUnionType") {
+    let first: MemberReturn | undefined;
+    for (const member of type.types) {
+      const r = memberFunctionReturn(st, member);
+      if (r !== undefined && isTypedReturn(st, r.returnType)) return r;
+      first ??= r;
+    }
+    return first;
   }
-  return undefined;
-}
-
-/**
- * isTypedObject tells whether an annotation is `__typed<T>`, by the name only: T is not
- * converted, as such a member is an error whatever T is (and in a generic, T is no C type).
- */
-function isTypedObject(st: GenState, type: t.TSType): boolean {
-  return type.type === "TSTypeReference" && type.typeParameters?.params.length === 1 && runtimeNameOf(st, type.typeName) === "__typed";
+  if (type.type !== "TSFunctionType" && type.type !== "TSTypeLiteral" && type.type !== "TSTypeReference") return undefined;
+  const shape = callShapeOf(st, type);
+  const returnType = shape?.returnTypes.find((r) => isTypedReturn(st, r)) ?? shape?.returnTypes[0];
+  return returnType === undefined ? undefined : { returnType, at: shape!.direct ? returnType : type };
 }
 
 /** memberName is a member's name as the message spells it (`[k]` for a computed one, as the tsc plugin spells it). */
@@ -94,9 +146,9 @@ function memberName(st: GenState, member: { key: t.Node; computed?: boolean | nu
   return member.computed === true ? `[${textOf(st, member.key)}]` : textOf(st, member.key);
 }
 
-/** reportIfTyped reports a member when its return annotation is `__typed<T>`. */
-function reportIfTyped(st: GenState, member: { key: t.Node; computed?: boolean | null }, returnType: t.TSType | undefined): void {
-  if (returnType === undefined || !isTypedObject(st, returnType)) return;
-  const argument = (returnType as t.TSTypeReference).typeParameters!.params[0]!;
-  report(st, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [memberName(st, member), textOf(st, argument)], returnType);
+/** reportIfTyped reports a member when its return annotation is `__typed<T>` (at the annotation, or at `at`). */
+function reportIfTyped(st: GenState, member: { key: t.Node; computed?: boolean | null }, returnType: t.TSType | undefined, at: t.Node | undefined = returnType): void {
+  if (returnType === undefined || !isTypedReturn(st, returnType)) return;
+  const argument = returnType.typeParameters!.params[0]!;
+  report(st, Diagnostics._0_returns_typed_1_from_a_method_accessor_or_property_whose_calls_typedc_does_not_follow_callers_would_get_a_handle_without_fields_Declare_it_as_a_function_function_0_typed_1_or_return_a_plain_object_with_toPlain, [memberName(st, member), textOf(st, argument)], at!);
 }

@@ -8,6 +8,7 @@
  */
 import type * as TS from "typescript";
 import { typedChainLength, planAccess, recordOfType, resolveType, type CType } from "@typedc/core";
+import { callShapeOf, type CallShape } from "./call-shape.js";
 import { chainOf } from "./chain.js";
 import { convertType } from "./extract-type.js";
 import { declarationOf, runtimeNameOf, type ProgramState } from "./program-state.js";
@@ -181,8 +182,7 @@ function callType(st: ProgramState, call: TS.CallExpression, awaited: boolean): 
     if (b?.kind === "cache") return { kind: "object", type: b.type };
   }
   const callee = ts.isIdentifier(call.expression) ? declarationOf(st, call.expression) : undefined;
-  const fn = callee === undefined ? undefined : functionLike(st, callee);
-  const ret = fn?.type ?? (callee === undefined ? undefined : functionTypeReturnOf(st, callee));
+  const ret = callee === undefined ? undefined : calleeReturnOf(st, callee);
   if (ret !== undefined) {
     const t = annotationType(st, ret);
     if (t !== undefined) return t;
@@ -191,17 +191,26 @@ function callType(st: ProgramState, call: TS.CallExpression, awaited: boolean): 
 }
 
 /**
- * functionTypeReturnOf is the return type of the function type written in a parameter's or a
- * variable's annotation (`get: (i: number) => __typed<Task>`): a call through it is followed as a
- * call of a function with that return type. Only the written function type counts (not an alias
- * or an interface the checker could resolve), as the Babel plugin sees it.
+ * calleeReturnOf is the return type a call of a declaration is followed with: a function's return
+ * annotation; else, for a parameter or a variable, the return type of the call shape its
+ * annotation gives, when typedc follows it (`get: (i: number) => __typed<Task>`, `get: Get` with
+ * `type Get = (i: number) => __typed<Task>`). Only what the annotation says by syntax counts (not
+ * what the checker could infer), as the Babel plugin sees it.
  */
-function functionTypeReturnOf(st: ProgramState, decl: TS.Node): TS.TypeNode | undefined {
+export function calleeReturnOf(st: ProgramState, decl: TS.Node): TS.TypeNode | undefined {
+  const ret = functionLike(st, decl)?.type;
+  if (ret !== undefined) return ret;
+  const shape = annotatedCallShape(st, decl);
+  return shape?.followed === true ? shape.returnTypes[0] : undefined;
+}
+
+/** annotatedCallShape is the call shape of a parameter's or a variable's annotation, with the annotation itself. */
+export function annotatedCallShape(st: ProgramState, decl: TS.Node): (CallShape & { readonly annotation: TS.TypeNode }) | undefined {
   const { ts } = st;
   if (!ts.isParameter(decl) && !ts.isVariableDeclaration(decl)) return undefined;
-  let type = decl.type;
-  while (type !== undefined && ts.isParenthesizedTypeNode(type)) type = type.type;
-  return type !== undefined && ts.isFunctionTypeNode(type) ? type.type : undefined;
+  const annotation = decl.type;
+  const shape = annotation === undefined ? undefined : callShapeOf(st, annotation);
+  return shape === undefined ? undefined : { ...shape, annotation: annotation! };
 }
 
 /** contextualType is the T of the `__typed<T>`/`TypedCache<T>` annotation of the variable a typed call initialises. */

@@ -17,7 +17,7 @@ import { newFileState, localRef, refDeclarations, refExpr, refField, rtCall, typ
 import { flowOf } from "./flow.js";
 import { visitForOf } from "./emit-for-of.js";
 import { visitFor } from "./loop-version.js";
-import { checkTypedReturn, checkTypedSignatures } from "./typed-returns.js";
+import { checkInlineSignatures, checkTypedReturn, checkTypedSignatures, checkUnfollowedCall } from "./typed-returns.js";
 import { visitArrow } from "./emit-arrow.js";
 import { nodeLoc, runtimeNameOf, type ProgramState } from "./program-state.js";
 
@@ -94,6 +94,7 @@ export function transformSourceFile(st: ProgramState, context: TS.Transformation
   };
   context.startLexicalEnvironment();
   const statements = v.statements(sf.statements);
+  checkInlineSignatures(fs, sf); // after the visit, as the Babel plugin checks them
   const hoisted = context.endLexicalEnvironment() ?? [];
   if (!fs.used) return sf;
   return finishFile(fs, statements, hoisted);
@@ -275,6 +276,7 @@ function visitCall(v: Visitor, node: TS.CallExpression): TS.VisitResult<TS.Node>
   const { fs } = v;
   const { st, f } = fs;
   const { ts } = st;
+  checkUnfollowedCall(fs, node);
   const name = runtimeNameOf(st, node.expression);
   if (name !== undefined && (TYPED_CALLS.has(name) || CACHE_CALLS.has(name))) return withTypeSet(v, node, name);
   const arg = node.arguments[0] === undefined ? undefined : skipOuter(ts, node.arguments[0]);
