@@ -149,4 +149,25 @@ export class Pool { declare get: Get<Task>; }
     expectSame(both);
     expect(both.tsc.diagnostics).toEqual([expect.stringMatching(/^1217 \/input\.ts:\d+ 'get' returns '__typed<T>'/)]);
   });
+
+  it("follows a variable without an annotation that holds an imported function, through an imported one too", () => {
+    const both = compile("held-imported", {
+      held: `import { pick } from "./input";
+export const fetch = pick;
+export const generic = <G extends (i: number) => unknown>(g: G) => g;
+`,
+      input: `${HEADER}
+import { fetch, generic } from "./held";
+const again = fetch;
+export function viaHeld(i: number) { return again(i).pid + fetch(i).pid; }
+export function notHeld(i: number) { const g = generic(pick); return g(i); }
+`,
+    });
+    expectSame(both);
+    expect(codesOf(both)).toEqual([]);
+    expect(both.tsc.js).toMatch(/__typedc\$cref\(again\(i\)\)/);
+    expect(both.tsc.js).toMatch(/__typedc\$cref\(fetch\(i\)\)/);
+    // `generic(pick)` is a call, not a name: `g` is not followed (and nothing of it is accessed).
+    expect(both.tsc.js).toContain("return g(i);");
+  });
 });

@@ -177,9 +177,29 @@ function callType(st: GenState, call: t.CallExpression, awaited: boolean): Typed
     const b = bindingOfIdentifier(st, callee.object);
     if (b?.kind === "cache") return { kind: "object", type: b.type };
   }
-  const decl = callee.type === "Identifier" ? declarationOf(st, callee) : undefined;
+  const decl = callee.type === "Identifier" ? calleeDeclarationOf(st, callee) : undefined;
   const ret = decl === undefined ? undefined : calleeReturnOf(st, decl);
   if (ret !== undefined) return annotationType(st, ret);
+  return undefined;
+}
+
+/** MAX_HELD_HOPS bounds `const a = b` chains (a cycle is a TypeScript error; it is followed nowhere). */
+const MAX_HELD_HOPS = 16;
+
+/**
+ * calleeDeclarationOf is the declaration a call through a name is followed with: the name's own,
+ * or, for a variable without an annotation initialised with another name (`const get = pick`),
+ * that name's, as TypeScript gives such a variable its initialiser's type (the tsc plugin's
+ * calleeDeclarationOf).
+ */
+export function calleeDeclarationOf(st: GenState, callee: t.Identifier): t.Node | undefined {
+  let decl = declarationOf(st, callee);
+  for (let hops = 0; decl !== undefined; hops++) {
+    const held = decl.type === "VariableDeclarator" && decl.id.type === "Identifier" && decl.id.typeAnnotation == null && decl.init != null ? skipParens(decl.init) : undefined;
+    if (held?.type !== "Identifier") return decl;
+    if (hops === MAX_HELD_HOPS) return undefined;
+    decl = declarationOf(st, held);
+  }
   return undefined;
 }
 

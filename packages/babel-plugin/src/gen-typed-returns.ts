@@ -13,10 +13,10 @@
  */
 import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { Diagnostics } from "@typedc/core";
-import { annotatedCallShape, functionLike, returnTypeOf } from "./gen-bindings.js";
+import { annotatedCallShape, calleeDeclarationOf, functionLike, returnTypeOf } from "./gen-bindings.js";
 import { callShapeOf, isTypedReturn } from "./gen-call-shape.js";
 import { report } from "./gen-report.js";
-import { declarationOf, textOf, type GenState } from "./gen-state.js";
+import { textOf, type GenState } from "./gen-state.js";
 
 type Member = t.ClassMethod | t.ObjectMethod | t.ClassProperty | t.ObjectProperty | t.TSDeclareMethod;
 
@@ -86,7 +86,7 @@ function checkSignaturesUnder(st: GenState, node: t.Node): void {
  */
 export function checkUnfollowedCall(st: GenState, call: t.CallExpression): void {
   if (call.callee.type !== "Identifier") return;
-  const decl = declarationOf(st, call.callee);
+  const decl = calleeDeclarationOf(st, call.callee);
   if (decl === undefined) return;
   const fn = functionLike(decl);
   if (fn !== undefined && returnTypeOf(fn) !== undefined) return; // a function: its own annotation decides

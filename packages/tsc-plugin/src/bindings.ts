@@ -181,11 +181,33 @@ function callType(st: ProgramState, call: TS.CallExpression, awaited: boolean): 
     const b = bindingOfIdentifier(st, call.expression.expression);
     if (b?.kind === "cache") return { kind: "object", type: b.type };
   }
-  const callee = ts.isIdentifier(call.expression) ? declarationOf(st, call.expression) : undefined;
+  const callee = ts.isIdentifier(call.expression) ? calleeDeclarationOf(st, call.expression) : undefined;
   const ret = callee === undefined ? undefined : calleeReturnOf(st, callee);
   if (ret !== undefined) {
     const t = annotationType(st, ret);
     if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+/** MAX_HELD_HOPS bounds `const a = b` chains (a cycle is a TypeScript error; it is followed nowhere). */
+const MAX_HELD_HOPS = 16;
+
+/**
+ * calleeDeclarationOf is the declaration a call through a name is followed with: the name's own,
+ * or, for a variable without an annotation initialised with another name (`const get = pick`),
+ * that name's, as TypeScript gives such a variable its initialiser's type. By syntax, as the
+ * Babel plugin's calleeDeclarationOf (the checker's inferred type is not asked).
+ */
+export function calleeDeclarationOf(st: ProgramState, callee: TS.Identifier): TS.Node | undefined {
+  const { ts } = st;
+  let decl: TS.Node | undefined = declarationOf(st, callee);
+  for (let hops = 0; decl !== undefined; hops++) {
+    let held = ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && decl.type === undefined ? decl.initializer : undefined;
+    while (held !== undefined && ts.isParenthesizedExpression(held)) held = held.expression;
+    if (held === undefined || !ts.isIdentifier(held)) return decl;
+    if (hops === MAX_HELD_HOPS) return undefined;
+    decl = declarationOf(st, held);
   }
   return undefined;
 }

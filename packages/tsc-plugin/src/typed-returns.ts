@@ -19,10 +19,9 @@
  */
 import type * as TS from "typescript";
 import { Diagnostics } from "@typedc/core";
-import { annotatedCallShape, functionLike } from "./bindings.js";
+import { annotatedCallShape, calleeDeclarationOf, functionLike } from "./bindings.js";
 import { callShapeOf, isTypedReturn } from "./call-shape.js";
 import type { FileState } from "./file-state.js";
-import { declarationOf } from "./program-state.js";
 import { report } from "./transformer.js";
 
 type Member = TS.MethodDeclaration | TS.GetAccessorDeclaration | TS.PropertyDeclaration | TS.PropertyAssignment;
@@ -93,7 +92,7 @@ export function checkUnfollowedCall(fs: FileState, call: TS.CallExpression): voi
   const { st } = fs;
   const { ts } = st;
   if (!ts.isIdentifier(call.expression)) return;
-  const decl = declarationOf(st, call.expression);
+  const decl = calleeDeclarationOf(st, call.expression);
   if (decl === undefined || functionLike(st, decl)?.type !== undefined) return; // a function: its own annotation decides
   const shape = annotatedCallShape(st, decl);
   if (shape === undefined || shape.followed || !shape.returnTypes.some((r) => isTypedReturn(st, r))) return;
