@@ -31,6 +31,7 @@ export const AccessMessages = {
   BitFieldOffset: { code: 5121, message: "'{0}' is a bit-field; offsetof needs a byte-aligned member." },
   ProtectedTable: { code: 5131, message: "The type table of a typed view can only be replaced by the allocator." },
   ProtectedView: { code: 5132, message: "Cannot set '{0}' on a typed view: it is not a member of '{1}'." },
+  UncompiledAccess: { code: 5133, message: "'{0}' was {1} outside compiled code, and a compiled object has no accessors: typedc did not compile this access (the object came through an expression whose type it does not follow, or plain JavaScript got it). Annotate the function or variable it came from with '__typed<T>', or copy the object out with toPlain()." },
   TableFormatMismatch: { code: 5142, message: "The type table of '{0}' is for format '{1}', not '{2}'." },
   BadTablesJson: { code: 5143, message: "Not a typedc tables document: {0}." },
   TableAltered: { code: 5144, message: "A type table was altered: {0}." },

@@ -6,6 +6,8 @@
  * takes a view (`sizeof`, `toPlain`, `copy`, `readCString`, `atomicAdd`, a cache's
  * `free`, ...) takes a CompiledRef too.
  */
+import { AccessMessages, protectionError } from "./checks.js";
+import type { TypedProtectionError } from "./errors.js";
 import type { Handle } from "./primitives.js";
 import { arrayLength } from "./view-make.js";
 import type { TablePlan, TypePlan } from "./view-plan.js";
@@ -34,6 +36,45 @@ export class CompiledRef {
   get [STATE](): ViewState {
     return { h: this.h, a: this.a, tp: this.tp, t: this.t, length: this.length, strategy: "table", parent: null, seg: this.p };
   }
+}
+
+/**
+ * A CompiledRef has no accessors, so code that typedc did not rewrite would read `undefined`
+ * from `ref.pid` and give `ref.pid = 1` a stray property of its own, silently: a call through
+ * something the compilers do not follow (docs/compiler.md, "Known limits"), or plain JavaScript
+ * handed a CompiledRef. A proxy between CompiledRef.prototype and Object.prototype makes such a
+ * read or write of a member of the object's record, or of an element of its array, throw
+ * TypedProtectionError (5133) with the access path; any other name is looked up in
+ * Object.prototype as before (`toString`, `then`, symbols). Compiled code never reaches it: it
+ * reads the own fields, which are class fields, defined rather than set, so constructing a
+ * CompiledRef does not walk the prototype chain either.
+ */
+Object.setPrototypeOf(
+  CompiledRef.prototype,
+  new Proxy(Object.prototype, {
+    get(target, key, receiver) {
+      if (typeof key === "string" && isUncompiledAccess(receiver, key)) throw uncompiledAccess(receiver, key, "read");
+      return Reflect.get(target, key, receiver);
+    },
+    set(target, key, value, receiver) {
+      if (typeof key === "string" && isUncompiledAccess(receiver, key)) throw uncompiledAccess(receiver, key, "written");
+      return Reflect.set(target, key, value, receiver);
+    },
+  }),
+);
+
+/** isUncompiledAccess tells whether a name looked up on a CompiledRef is one of its record's members or an index of its array (`then` never is: awaiting a ref stays possible). */
+function isUncompiledAccess(receiver: unknown, key: string): receiver is CompiledRef {
+  if (key === "then" || !(receiver instanceof CompiledRef)) return false;
+  const t = receiver.t;
+  if (t.shape === "record") return Object.hasOwn(t.m, key);
+  return t.shape === "array" && String(Number(key) >>> 0) === key;
+}
+
+/** uncompiledAccess is the error of a member read or written on a CompiledRef outside compiled code. */
+function uncompiledAccess(ref: CompiledRef, key: string, how: "read" | "written"): TypedProtectionError {
+  const path = ref.t.shape === "array" ? `${ref.p}[${key}]` : `${ref.p}.${key}`;
+  return protectionError(AccessMessages.UncompiledAccess, [path, how]);
 }
 
 /**
