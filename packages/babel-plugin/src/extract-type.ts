@@ -28,29 +28,6 @@ export function convertType(ctx: DeclContext, node: t.TSType, site: Site): CType
 }
 
 /**
- * KINDS is the TypeNodeKind of each Babel type node type (others: "other"). TypeScript's
- * LiteralType covers Babel's `null` keyword too, so both suggest the same C type.
- */
-const KINDS: Readonly<Record<string, TypeNodeKind>> = {
-  TSParenthesizedType: "parenthesized",
-  TSTypeReference: "reference",
-  TSTypeLiteral: "object",
-  TSVoidKeyword: "void",
-  TSStringKeyword: "string",
-  TSNumberKeyword: "number",
-  TSBooleanKeyword: "boolean",
-  TSBigIntKeyword: "bigint",
-  TSArrayType: "array",
-  TSTupleType: "array",
-  TSUnionType: "union",
-  TSFunctionType: "function",
-  TSConstructorType: "function",
-  TSLiteralType: "literal",
-  TSNullKeyword: "literal",
-  TSIntersectionType: "intersection",
-};
-
-/**
  * BabelTypeSyntax is core's TypeSyntax adapter over Babel's tree, for one declaration's scope:
  * the conversion rules live in core/extract (shared with the TypeScript front-end); this class
  * only answers what a node is, where names resolve (the declaration's module) and where messages go.
@@ -59,9 +36,43 @@ export class BabelTypeSyntax implements TypeSyntax<t.Node> {
   constructor(private readonly ctx: DeclContext) {}
 
   kindOf(node: t.Node): TypeNodeKind {
-    // A template literal type with substitutions is TypeScript's TemplateLiteralType, not a LiteralType.
-    if (node.type === "TSLiteralType" && node.literal.type === "TemplateLiteral" && node.literal.expressions.length > 0) return "other";
-    return KINDS[node.type] ?? "other";
+    // A switch rather than a table lookup: this is asked several times per field, and the common
+    // kinds come first.
+    switch (node.type) {
+      case "TSTypeReference":
+        return "reference";
+      case "TSTypeLiteral":
+        return "object";
+      case "TSParenthesizedType":
+        return "parenthesized";
+      case "TSVoidKeyword":
+        return "void";
+      case "TSLiteralType":
+        // A template literal type with substitutions is TypeScript's TemplateLiteralType, not a LiteralType.
+        return node.literal.type === "TemplateLiteral" && node.literal.expressions.length > 0 ? "other" : "literal";
+      case "TSNullKeyword": // TypeScript's LiteralType covers `null` too, so it suggests the same C type
+        return "literal";
+      case "TSStringKeyword":
+        return "string";
+      case "TSNumberKeyword":
+        return "number";
+      case "TSBooleanKeyword":
+        return "boolean";
+      case "TSBigIntKeyword":
+        return "bigint";
+      case "TSArrayType":
+      case "TSTupleType":
+        return "array";
+      case "TSUnionType":
+        return "union";
+      case "TSFunctionType":
+      case "TSConstructorType":
+        return "function";
+      case "TSIntersectionType":
+        return "intersection";
+      default:
+        return "other";
+    }
   }
 
   parenthesizedInner(node: t.Node): t.Node {
