@@ -4,7 +4,7 @@
  * tree (tsc-plugin: TypeScript's, babel-plugin: Babel's). No ABI facts or layout here.
  */
 export type { TypeSyntax, TypeNodeKind, MemberSyntax, ReferenceTarget, RuntimeTypeName, GenericTypeName } from "./syntax.js";
-export { isCIdentifier } from "./syntax.js";
+export { GENERIC_TYPE_NAMES, isCIdentifier } from "./syntax.js";
 export type { Site } from "./site.js";
 export { convertType as convertTypeSyntax } from "./type.js";
 export { convertTypeDecl, type TypeDeclSyntax } from "./decl.js";

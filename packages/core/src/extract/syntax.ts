@@ -70,8 +70,11 @@ export type TypeNodeKind =
   | "intersection"
   | "other";
 
-/** GenericTypeName is a generic C type constructors of `@typedc/runtime` (SPEC §2), plus `__typed` (§3). */
-export type GenericTypeName = "ptr" | "array" | "union" | "bits" | "packed" | "aligned" | "atomic" | "__typed";
+/** GENERIC_TYPE_NAMES lists the generic C type constructors of `@typedc/runtime` (SPEC §2), plus `__typed` (§3). */
+export const GENERIC_TYPE_NAMES = ["ptr", "array", "union", "bits", "packed", "aligned", "atomic", "__typed"] as const;
+
+/** GenericTypeName is one of GENERIC_TYPE_NAMES. */
+export type GenericTypeName = (typeof GENERIC_TYPE_NAMES)[number];
 
 /** RuntimeTypeName is any type name `@typedc/runtime` exports for declarations (each front-end's resolver yields these). */
 export type RuntimeTypeName = ScalarName | GenericTypeName;
