@@ -1,13 +1,11 @@
 import type * as t from "@babel/types";
-import { Diagnostics, type EnumMember, type NamedType } from "@typedc/core";
+import { convertTypeDecl, Diagnostics, type EnumMember, type NamedType, type TypeDeclSyntax } from "@typedc/core";
 import { isUserDecl, type UserDecl } from "./extract-ast.js";
 import type { DeclContext, ExtractContext } from "./extract-context.js";
 import type { BabelProgram } from "./extract-program.js";
-import { convertMembers, recordChainOf, recordOf } from "./extract-record.js";
 import { report, text } from "./extract-report.js";
-import type { Site } from "./extract-site.js";
 import { locOf, rawTextOf } from "./extract-text.js";
-import { convertType } from "./extract-type.js";
+import { BabelTypeSyntax } from "./extract-type.js";
 import { typeParametersOf } from "./extract-uses.js";
 
 /** canonicalDecl is the declaration that stands for a (possibly merged) symbol: its first interface, alias or enum. */
@@ -21,32 +19,24 @@ export function declContext(ctx: ExtractContext, decl: UserDecl): DeclContext {
   return { ...ctx, scope: { file: ctx.program.fileOf(decl), typeParameters: typeParametersOf(decl) } };
 }
 
-/** convertDecl maps one top-level declaration to a NamedType called `name`, reporting what has no C layout (the TS extractor's rules). */
+/**
+ * convertDecl maps one top-level declaration to a NamedType called `name`, reporting what has no C
+ * layout: enums here (their values come from the enum evaluator), interfaces and aliases by core's rules.
+ */
 export function convertDecl(outer: ExtractContext, decl: UserDecl, name: string): NamedType | undefined {
   const ctx = declContext(outer, decl);
   reportMerged(ctx, decl);
   if (decl.type === "TSEnumDeclaration") return convertEnum(ctx, decl, name);
-  const typeParams = decl.typeParameters?.params ?? [];
-  if (typeParams.length > 0) {
-    report(ctx, Diagnostics._0_declares_type_parameters_a_typed_struct_cannot_be_generic_Declare_one_struct_per_instantiation, [name], typeParams[0]!);
-  }
-  const loc = locOf(ctx.scope.file.source, decl.id);
+  return convertTypeDecl(new BabelTypeSyntax(ctx), typeDeclSyntaxOf(decl), name);
+}
+
+/** typeDeclSyntaxOf is an interface or type alias as core's conversion rules see it. */
+function typeDeclSyntaxOf(decl: t.TSInterfaceDeclaration | t.TSTypeAliasDeclaration): TypeDeclSyntax<t.Node> {
+  const firstTypeParameter = decl.typeParameters?.params[0];
   if (decl.type === "TSInterfaceDeclaration") {
-    for (const base of decl.extends ?? []) {
-      report(ctx, Diagnostics.Interface_0_extends_1_extends_has_no_C_meaning_Add_a_member_base_1_instead, [name, text(ctx, base)], base);
-    }
-    const fields = convertMembers(ctx, decl.body.body, name);
-    return { kind: "record", name, record: { kind: "struct", packed: false, fields }, loc };
+    return { kind: "interface", nameNode: decl.id, firstTypeParameter, bases: decl.extends ?? [], members: decl.body.body };
   }
-  const site: Site = { kind: "type", name, owner: name };
-  const chain = recordChainOf(ctx, decl.typeAnnotation);
-  if (chain !== undefined) {
-    const record = recordOf(ctx, chain, site, name);
-    return record === undefined ? undefined : { kind: "record", name, record, loc };
-  }
-  // `type T = S` names S again (a C typedef); `type pid_t = i32` aliases a scalar (SPEC §2).
-  const target = convertType(ctx, decl.typeAnnotation, site);
-  return target === undefined ? undefined : { kind: "alias", name, target, loc };
+  return { kind: "alias", nameNode: decl.id, firstTypeParameter, type: decl.typeAnnotation };
 }
 
 /** reportMerged reports 1021 at every later declaration merged into the same symbol (interface merging, enum merging). */

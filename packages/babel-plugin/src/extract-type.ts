@@ -1,163 +1,192 @@
 import type * as t from "@babel/types";
-import { Diagnostics, type CType } from "@typedc/core";
-import { typeArgsOf, unparen, type UserDecl } from "./extract-ast.js";
+import {
+  convertTypeSyntax,
+  isCIdentifier,
+  type CType,
+  type DiagnosticMessage,
+  type MemberSyntax,
+  type ReferenceTarget,
+  type RuntimeTypeName,
+  type Site,
+  type SourceLoc,
+  type TypeNodeKind,
+  type TypeSyntax,
+} from "@typedc/core";
+import { typeArgsOf } from "./extract-ast.js";
 import type { DeclContext } from "./extract-context.js";
-import { integerLiteralOf } from "./extract-literal.js";
-import type { ModuleFile } from "./extract-module.js";
-import { convertRecordChain, recordChainOf } from "./extract-record.js";
 import { report, text } from "./extract-report.js";
 import { resolveTypeName } from "./extract-resolve.js";
-import type { RuntimeTypeName } from "./extract-runtime.js";
-import { reportNoLayout, suggestionFor, type Site } from "./extract-site.js";
+import { locOf } from "./extract-text.js";
 import { usesCTypes } from "./extract-uses.js";
-
-/** TYPE_ARITY is how many type arguments each runtime type takes, with an example for messages (the TS extractor's table). */
-const TYPE_ARITY: Readonly<Record<string, readonly [number, string]>> = {
-  ptr: [1, "ptr<Task>"],
-  array: [2, "array<u8, 16>"],
-  union: [1, "union<{ a: u32; b: f32 }>"],
-  bits: [2, "bits<u32, 3>"],
-  packed: [1, "packed<{ a: u8; b: u32 }>"],
-  aligned: [2, "aligned<u64, 8>"],
-  atomic: [1, "atomic<i32>"],
-  __typed: [1, "__typed<Task>"],
-};
-
-/** runtimeGenericOf is the runtime type a reference names (`aligned` in `aligned<u64, 8>`), if it names one. */
-export function runtimeGenericOf(ctx: DeclContext, node: t.TSType): RuntimeTypeName | undefined {
-  if (node.type !== "TSTypeReference") return undefined;
-  const target = resolveTypeName(ctx, node.typeName);
-  return target.kind === "runtime" ? target.name : undefined;
-}
 
 /**
  * convertType maps a type that is not a field's whole type (an array element, a pointer target,
- * an alias body) to a CType; there every `aligned<T, N>` is type-level (SPEC §2) and `bits` is an error.
- * It returns undefined after reporting when the type has no C layout.
+ * an alias body, a `__typed<T>` argument) to a CType by core's rules; undefined after reporting.
  */
 export function convertType(ctx: DeclContext, node: t.TSType, site: Site): CType | undefined {
-  const inner = unparen(node);
-  const chain = recordChainOf(ctx, inner);
-  if (chain !== undefined) return convertRecordChain(ctx, chain, site);
-  if (inner.type === "TSTypeReference") return convertReference(ctx, inner, site);
-  reportNoLayout(ctx, site, inner, suggestionFor(inner));
-  return undefined;
-}
-
-/** convertReference maps a named type reference: a runtime C type or a user declaration. */
-function convertReference(ctx: DeclContext, node: t.TSTypeReference, site: Site): CType | undefined {
-  const target = resolveTypeName(ctx, node.typeName);
-  switch (target.kind) {
-    case "runtime":
-      return convertRuntime(ctx, node, target.name, site);
-    case "decl":
-      return convertDeclReference(ctx, node, target.decl, target.file, site);
-    case "typeParameter":
-      return undefined; // reported once, at the generic declaration (1007)
-    case "unparsable":
-      ctx.program.reportSyntaxError(target.fileName);
-      return undefined;
-    case "unresolvedImport":
-      report(ctx, Diagnostics.Cannot_resolve_module_0_from_which_1_is_imported, [target.moduleName, text(ctx, node.typeName)], node);
-      return undefined;
-    case "notInRuntime":
-      report(ctx, Diagnostics.Module_typedc_runtime_exports_no_type_0_Import_its_C_types_i32_array_ptr_from_it_or_declare_0_in_your_own_code, [target.name], node);
-      return undefined;
-    case "unknown":
-      report(ctx, Diagnostics.Cannot_find_C_type_0, [text(ctx, node.typeName)], node);
-      return undefined;
-    case "lib":
-    case "other":
-      reportNoLayout(ctx, site, node, suggestionFor(node));
-      return undefined;
-  }
+  return convertTypeSyntax(new BabelTypeSyntax(ctx), node, site);
 }
 
 /**
- * convertDeclReference maps a reference to an interface, alias or enum to `{ kind: "named" }`.
- * An interface or alias of an external library counts only if it uses C types itself.
+ * BabelTypeSyntax is core's TypeSyntax adapter over Babel's tree, for one declaration's scope:
+ * the conversion rules live in core/extract (shared with the TypeScript front-end); this class
+ * only answers what a node is, where names resolve (the declaration's module) and where messages go.
  */
-function convertDeclReference(ctx: DeclContext, node: t.TSTypeReference, decl: UserDecl, file: ModuleFile, site: Site): CType | undefined {
-  if (file.foreign && decl.type !== "TSEnumDeclaration" && !usesCTypes(ctx, decl, file)) {
-    reportNoLayout(ctx, site, node, suggestionFor(node));
-    return undefined;
-  }
-  ctx.referenced.push(decl);
-  return { kind: "named", name: ctx.nameOf(decl) };
-}
+export class BabelTypeSyntax implements TypeSyntax<t.Node> {
+  constructor(private readonly ctx: DeclContext) {}
 
-/** hasArity reports 1014 unless a runtime type has the right number of type arguments. */
-export function hasArity(ctx: DeclContext, node: t.TSTypeReference, name: RuntimeTypeName): boolean {
-  const [count, example] = TYPE_ARITY[name] ?? [0, name];
-  if ((typeArgsOf(node)?.length ?? 0) === count) return true;
-  report(ctx, Diagnostics._0_takes_1_type_argument_s_such_as_2, [name, count, example], node);
-  return false;
-}
-
-/** convertRuntime maps a C type of `@typedc/runtime` (SPEC §2 table) outside a field's outermost wrappers. */
-function convertRuntime(ctx: DeclContext, node: t.TSTypeReference, name: RuntimeTypeName, site: Site): CType | undefined {
-  if (!hasArity(ctx, node, name)) return undefined;
-  const args = typeArgsOf(node) ?? [];
-  switch (name) {
-    case "ptr":
-      return convertPointer(ctx, args[0]!, site);
-    case "array":
-      return convertArray(ctx, args[0]!, args[1]!, site);
-    case "aligned": {
-      const byteAlign = alignmentOf(ctx, args[1]!, site);
-      const base = convertType(ctx, args[0]!, site);
-      return base === undefined || byteAlign === undefined ? undefined : { kind: "aligned", base, byteAlign };
+  kindOf(node: t.Node): TypeNodeKind {
+    // A switch rather than a table lookup: this is asked several times per field, and the common
+    // kinds come first.
+    switch (node.type) {
+      case "TSTypeReference":
+        return "reference";
+      case "TSTypeLiteral":
+        return "object";
+      case "TSParenthesizedType":
+        return "parenthesized";
+      case "TSVoidKeyword":
+        return "void";
+      case "TSLiteralType":
+        // A template literal type with substitutions is TypeScript's TemplateLiteralType, not a LiteralType.
+        return node.literal.type === "TemplateLiteral" && node.literal.expressions.length > 0 ? "other" : "literal";
+      case "TSNullKeyword": // TypeScript's LiteralType covers `null` too, so it suggests the same C type
+        return "literal";
+      case "TSStringKeyword":
+        return "string";
+      case "TSNumberKeyword":
+        return "number";
+      case "TSBooleanKeyword":
+        return "boolean";
+      case "TSBigIntKeyword":
+        return "bigint";
+      case "TSArrayType":
+      case "TSTupleType":
+        return "array";
+      case "TSUnionType":
+        return "union";
+      case "TSFunctionType":
+      case "TSConstructorType":
+        return "function";
+      case "TSIntersectionType":
+        return "intersection";
+      default:
+        return "other";
     }
-    case "atomic": {
-      const base = convertType(ctx, args[0]!, site);
-      return base === undefined ? undefined : { kind: "atomic", base };
+  }
+
+  parenthesizedInner(node: t.Node): t.Node {
+    return (node as t.TSParenthesizedType).typeAnnotation;
+  }
+
+  typeNameOf(reference: t.Node): t.Node {
+    return (reference as t.TSTypeReference).typeName;
+  }
+
+  typeArgumentsOf(reference: t.Node): readonly t.Node[] | undefined {
+    return typeArgsOf(reference as t.TSTypeReference);
+  }
+
+  membersOf(literal: t.Node): readonly t.Node[] {
+    return (literal as t.TSTypeLiteral).members;
+  }
+
+  memberOf(member: t.Node): MemberSyntax<t.Node> {
+    switch (member.type) {
+      case "TSPropertySignature": {
+        const name = cNameOf(member);
+        if (name === undefined) {
+          // Located at the name as written: a made-up node spanning it (keySpan).
+          const { start, end } = keySpan(this.ctx, member);
+          return { kind: "badName", nameNode: { type: "Identifier", name: "", start, end } as t.Identifier };
+        }
+        return { kind: "property", name, optional: member.optional === true, type: member.typeAnnotation?.typeAnnotation };
+      }
+      case "TSMethodSignature": // Babel's method signatures include `get x()` and `set x(v)`
+        return { kind: "method", nameText: keyText(this.ctx, member) };
+      case "TSIndexSignature":
+        return { kind: "indexSignature" };
+      default:
+        return { kind: "callSignature" };
     }
-    case "union": // a record chain was tried first, so this is not around an object literal
-      report(ctx, Diagnostics.union_in_0_needs_an_object_type_literal_such_as_union_a_u32_b_f32, [site.name], node);
-      return undefined;
-    case "packed": // not around a record literal and not a field's member attribute
-      report(ctx, Diagnostics.packed_in_0_has_no_C_meaning_here_Put_it_around_a_record_literal_packed_or_on_a_whole_field_type_x_packed_u64, [site.name], node);
-      return undefined;
-    case "bits":
-      report(ctx, Diagnostics.bits_in_0_is_only_allowed_as_the_type_of_a_field_such_as_flags_bits_u32_3, [site.name], node);
-      return undefined;
-    case "__typed":
-      reportNoLayout(ctx, site, node, text(ctx, args[0]!));
-      return undefined;
-    default:
-      return { kind: "scalar", name };
+  }
+
+  numericLiteralOf(node: t.Node): number | undefined {
+    // Babel's `value` is the literal's numeric value, as TypeScript's `Number(text)`.
+    return node.type === "TSLiteralType" && node.literal.type === "NumericLiteral" ? node.literal.value : undefined;
+  }
+
+  runtimeNameOf(reference: t.Node): RuntimeTypeName | undefined {
+    const target = resolveTypeName(this.ctx, (reference as t.TSTypeReference).typeName);
+    return target.kind === "runtime" ? target.name : undefined;
+  }
+
+  referenceOf(reference: t.Node): ReferenceTarget {
+    const { ctx } = this;
+    const target = resolveTypeName(ctx, (reference as t.TSTypeReference).typeName);
+    switch (target.kind) {
+      case "decl": {
+        // An interface or alias of an external library counts only if it uses C types itself.
+        const { decl, file } = target;
+        if (file.foreign && decl.type !== "TSEnumDeclaration" && !usesCTypes(ctx, decl, file)) return { kind: "noLayout" };
+        ctx.referenced.push(decl);
+        return { kind: "named", name: ctx.nameOf(decl) };
+      }
+      case "typeParameter":
+        return { kind: "reportedElsewhere" }; // once, at the generic declaration (1007)
+      case "unparsable":
+        ctx.program.reportSyntaxError(target.fileName); // the module's syntax error (1005) is the diagnostic, as TypeScript reports it
+        return { kind: "reportedElsewhere" };
+      case "lib":
+      case "other":
+        return { kind: "noLayout" };
+      default:
+        return target;
+    }
+  }
+
+  textOf(node: t.Node): string {
+    return text(this.ctx, node);
+  }
+
+  locOf(node: t.Node): SourceLoc {
+    return locOf(this.ctx.scope.file.source, node);
+  }
+
+  report(message: DiagnosticMessage, args: readonly (string | number)[], node: t.Node): void {
+    report(this.ctx, message, args, node);
   }
 }
 
-/** convertPointer maps `ptr<T>`; `ptr<void>` has a null target (SPEC §2: also function and opaque pointers). */
-function convertPointer(ctx: DeclContext, target: t.TSType, site: Site): CType | undefined {
-  if (unparen(target).type === "TSVoidKeyword") return { kind: "pointer", target: null };
-  const targetType = convertType(ctx, target, site);
-  return targetType === undefined ? undefined : { kind: "pointer", target: targetType };
+/** KeyedMember is a member with a name: a property or a method signature. */
+type KeyedMember = t.TSPropertySignature | t.TSMethodSignature;
+
+/**
+ * keySpan is where a member's name is written: for a computed name the brackets are included, as
+ * TypeScript's ComputedPropertyName node spans `[k]` where Babel's key is only `k`.
+ */
+function keySpan(ctx: DeclContext, member: KeyedMember): { start: number; end: number } {
+  const key = member.key;
+  if (!member.computed) return { start: key.start!, end: key.end! };
+  const source = ctx.scope.file.source.text;
+  const open = source.lastIndexOf("[", key.start! - 1);
+  const close = source.indexOf("]", key.end!);
+  if (open < member.start! || close < 0) throw new Error("assert: computed member name without brackets");
+  return { start: open, end: close + 1 };
 }
 
-/** convertArray maps `array<T, N>`; N must be a non-negative integer literal (0: flexible array member). */
-function convertArray(ctx: DeclContext, element: t.TSType, countNode: t.TSType, site: Site): CType | undefined {
-  const count = integerLiteralOf(countNode);
-  if (!count.ok) {
-    report(ctx, Diagnostics.Array_length_in_0_must_be_a_non_negative_integer_literal_such_as_array_T_16_got_1, [site.name, text(ctx, countNode)], countNode);
-  }
-  const elementType = convertType(ctx, element, site);
-  return elementType === undefined || !count.ok ? undefined : { kind: "array", element: elementType, count: count.value };
+/** keyText is a member's name as written (`run`, `[k]`), whitespace collapsed. */
+function keyText(ctx: DeclContext, member: KeyedMember): string {
+  const { start, end } = keySpan(ctx, member);
+  const raw = ctx.scope.file.source.text.slice(start, end).replace(/\s+/g, " ");
+  return raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
 }
 
-/** alignmentOf reads the N of `aligned<T, N>`: a positive integer literal (powers of two are checked in core/ir/check.ts). */
-export function alignmentOf(ctx: DeclContext, node: t.TSType, site: Site): number | undefined {
-  const literal = integerLiteralOf(node);
-  if (literal.ok && literal.value > 0) return literal.value;
-  report(ctx, Diagnostics.Alignment_in_0_must_be_a_positive_integer_literal_such_as_aligned_T_8_got_1, [site.name, text(ctx, node)], node);
-  return undefined;
-}
-
-/** bitWidthOf reads the W of `bits<Base, W>`: a non-negative integer literal. */
-export function bitWidthOf(ctx: DeclContext, node: t.TSType, site: Site): number | undefined {
-  const literal = integerLiteralOf(node);
-  if (literal.ok) return literal.value;
-  report(ctx, Diagnostics.Bit_width_in_0_must_be_a_non_negative_integer_literal_such_as_bits_u32_3_got_1, [site.name, text(ctx, node)], node);
+/** cNameOf is a property's C member name: an identifier, or a quoted name that is a C identifier (C11 6.4.2.1); undefined otherwise. */
+function cNameOf(member: t.TSPropertySignature): string | undefined {
+  const key = member.key;
+  if (member.computed) return undefined;
+  if (key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral" && isCIdentifier(key.value)) return key.value;
   return undefined;
 }

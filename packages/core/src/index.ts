@@ -32,3 +32,4 @@ export * from "./ir/check.js";
 export * from "./compat/check.js";
 export type * from "./compat/verdict.js";
 export * from "./plan/index.js";
+export * from "./extract/index.js";

@@ -1,11 +1,9 @@
 import type * as TS from "typescript";
-import { Diagnostics, type EnumMember, type NamedType } from "@typedc/core";
+import { convertTypeDecl, Diagnostics, type EnumMember, type NamedType, type TypeDeclSyntax } from "@typedc/core";
 import { isUserDecl, type ExtractContext, type UserDecl } from "./extract-context.js";
 import { locOf, textOf } from "./extract-loc.js";
-import { convertMembers, recordChainOf, recordOf } from "./extract-record.js";
 import { report } from "./extract-report.js";
-import type { Site } from "./extract-site.js";
-import { convertType } from "./extract-type.js";
+import { TsTypeSyntax } from "./extract-type.js";
 
 /** canonicalDecl is the declaration that stands for a (possibly merged) symbol: its first interface, alias or enum. */
 export function canonicalDecl(ctx: ExtractContext, decl: UserDecl): UserDecl {
@@ -14,33 +12,25 @@ export function canonicalDecl(ctx: ExtractContext, decl: UserDecl): UserDecl {
   return first !== undefined && isUserDecl(ctx.ts, first) ? first : decl;
 }
 
-/** convertDecl maps one top-level declaration to a NamedType called `name`, reporting what has no C layout. */
+/**
+ * convertDecl maps one top-level declaration to a NamedType called `name`, reporting what has no C
+ * layout: enums here (their values come from the checker), interfaces and aliases by core's rules.
+ */
 export function convertDecl(ctx: ExtractContext, decl: UserDecl, name: string): NamedType | undefined {
   const { ts } = ctx;
   reportMerged(ctx, decl);
   if (ts.isEnumDeclaration(decl)) return convertEnum(ctx, decl, name);
-  if (decl.typeParameters !== undefined && decl.typeParameters.length > 0) {
-    report(ctx, Diagnostics._0_declares_type_parameters_a_typed_struct_cannot_be_generic_Declare_one_struct_per_instantiation, [name], decl.typeParameters[0]!);
-  }
-  const loc = locOf(decl.name);
+  return convertTypeDecl(new TsTypeSyntax(ctx), typeDeclSyntaxOf(ts, decl), name);
+}
+
+/** typeDeclSyntaxOf is an interface or type alias as core's conversion rules see it. */
+function typeDeclSyntaxOf(ts: typeof TS, decl: TS.InterfaceDeclaration | TS.TypeAliasDeclaration): TypeDeclSyntax<TS.Node> {
+  const firstTypeParameter = decl.typeParameters?.[0];
   if (ts.isInterfaceDeclaration(decl)) {
-    for (const clause of decl.heritageClauses ?? []) {
-      for (const base of clause.types) {
-        report(ctx, Diagnostics.Interface_0_extends_1_extends_has_no_C_meaning_Add_a_member_base_1_instead, [name, textOf(base)], base);
-      }
-    }
-    const fields = convertMembers(ctx, decl.members, name);
-    return { kind: "record", name, record: { kind: "struct", packed: false, fields }, loc };
+    const bases = (decl.heritageClauses ?? []).flatMap((clause) => clause.types);
+    return { kind: "interface", nameNode: decl.name, firstTypeParameter, bases, members: decl.members };
   }
-  const site: Site = { kind: "type", name, owner: name };
-  const chain = recordChainOf(ctx, decl.type);
-  if (chain !== undefined) {
-    const record = recordOf(ctx, chain, site, name);
-    return record === undefined ? undefined : { kind: "record", name, record, loc };
-  }
-  // `type T = S` names S again (a C typedef); `type pid_t = i32` aliases a scalar (SPEC §2).
-  const target = convertType(ctx, decl.type, site);
-  return target === undefined ? undefined : { kind: "alias", name, target, loc };
+  return { kind: "alias", nameNode: decl.name, firstTypeParameter, type: decl.type };
 }
 
 /** reportMerged reports 1021 at every later declaration merged into the same symbol (interface merging, enum merging). */

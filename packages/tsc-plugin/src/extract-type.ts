@@ -1,166 +1,153 @@
 import type * as TS from "typescript";
-import { Diagnostics, type CType } from "@typedc/core";
-import type { ExtractContext, UserDecl } from "./extract-context.js";
-import { integerLiteralOf } from "./extract-literal.js";
-import { textOf } from "./extract-loc.js";
-import { convertRecordChain, recordChainOf } from "./extract-record.js";
+import {
+  convertTypeSyntax,
+  isCIdentifier,
+  type CType,
+  type DiagnosticMessage,
+  type MemberSyntax,
+  type ReferenceTarget,
+  type RuntimeTypeName,
+  type Site,
+  type SourceLoc,
+  type TypeNodeKind,
+  type TypeSyntax,
+} from "@typedc/core";
+import type { ExtractContext } from "./extract-context.js";
+import { locOf, textOf } from "./extract-loc.js";
 import { report } from "./extract-report.js";
-import { resolveTypeName, type RuntimeTypeName } from "./extract-resolve.js";
-import { reportNoLayout, suggestionFor, type Site } from "./extract-site.js";
+import { resolveTypeName } from "./extract-resolve.js";
 import { usesCTypes } from "./extract-uses.js";
-
-/** TYPE_ARITY is how many type arguments each runtime type takes, with an example for messages. */
-const TYPE_ARITY: Readonly<Record<string, readonly [number, string]>> = {
-  ptr: [1, "ptr<Task>"],
-  array: [2, "array<u8, 16>"],
-  union: [1, "union<{ a: u32; b: f32 }>"],
-  bits: [2, "bits<u32, 3>"],
-  packed: [1, "packed<{ a: u8; b: u32 }>"],
-  aligned: [2, "aligned<u64, 8>"],
-  atomic: [1, "atomic<i32>"],
-  __typed: [1, "__typed<Task>"],
-};
-
-/** unparen strips parentheses around a type node. */
-export function unparen(ts: typeof TS, node: TS.TypeNode): TS.TypeNode {
-  let inner = node;
-  while (ts.isParenthesizedTypeNode(inner)) inner = inner.type;
-  return inner;
-}
-
-/** runtimeGenericOf is the runtime type a reference names (`aligned` in `aligned<u64, 8>`), if it names one. */
-export function runtimeGenericOf(ctx: ExtractContext, node: TS.TypeNode): RuntimeTypeName | undefined {
-  if (!ctx.ts.isTypeReferenceNode(node)) return undefined;
-  const target = resolveTypeName(ctx, node.typeName);
-  return target.kind === "runtime" ? target.name : undefined;
-}
 
 /**
  * convertType maps a type that is not a field's whole type (an array element, a pointer target,
- * an alias body) to a CType; there every `aligned<T, N>` is type-level (SPEC §2) and `bits` is an error.
- * It returns undefined after reporting when the type has no C layout.
+ * an alias body, a `__typed<T>` argument) to a CType by core's rules; undefined after reporting.
  */
 export function convertType(ctx: ExtractContext, node: TS.TypeNode, site: Site): CType | undefined {
-  const { ts } = ctx;
-  const inner = unparen(ts, node);
-  if (inner.pos === inner.end) return undefined; // a node the parser made up after a syntax error (reported as 1005)
-  const chain = recordChainOf(ctx, inner);
-  if (chain !== undefined) return convertRecordChain(ctx, chain, site);
-  if (ts.isTypeReferenceNode(inner)) return convertReference(ctx, inner, site);
-  reportNoLayout(ctx, site, inner, suggestionFor(ts, inner));
-  return undefined;
-}
-
-/** convertReference maps a named type reference: a runtime C type or a user declaration. */
-function convertReference(ctx: ExtractContext, node: TS.TypeReferenceNode, site: Site): CType | undefined {
-  const target = resolveTypeName(ctx, node.typeName);
-  switch (target.kind) {
-    case "runtime":
-      return convertRuntime(ctx, node, target.name, site);
-    case "decl":
-      return convertDeclReference(ctx, node, target.decl, site);
-    case "typeParameter":
-      return undefined; // reported once, at the generic declaration (1007)
-    case "unresolvedImport":
-      report(ctx, Diagnostics.Cannot_resolve_module_0_from_which_1_is_imported, [target.moduleName, textOf(node.typeName)], node);
-      return undefined;
-    case "notInRuntime":
-      report(ctx, Diagnostics.Module_typedc_runtime_exports_no_type_0_Import_its_C_types_i32_array_ptr_from_it_or_declare_0_in_your_own_code, [target.name], node);
-      return undefined;
-    case "unknown":
-      report(ctx, Diagnostics.Cannot_find_C_type_0, [textOf(node.typeName)], node);
-      return undefined;
-    case "other":
-      reportNoLayout(ctx, site, node, suggestionFor(ctx.ts, node));
-      return undefined;
-  }
+  return convertTypeSyntax(new TsTypeSyntax(ctx), node, site);
 }
 
 /**
- * convertDeclReference maps a reference to an interface, alias or enum to `{ kind: "named" }`.
- * An interface or alias of a default or external library counts only if it uses C types itself.
+ * TsTypeSyntax is core's TypeSyntax adapter over the TypeScript compiler API's tree: the
+ * conversion rules live in core/extract (shared with the Babel front-end); this class only
+ * answers what a node is, with the `ts` module the extractor was given (so SyntaxKind numbers
+ * are those of the user's TypeScript version).
  */
-function convertDeclReference(ctx: ExtractContext, node: TS.TypeReferenceNode, decl: UserDecl, site: Site): CType | undefined {
-  if (ctx.isForeignFile(decl.getSourceFile()) && !ctx.ts.isEnumDeclaration(decl) && !usesCTypes(ctx, decl)) {
-    reportNoLayout(ctx, site, node, suggestionFor(ctx.ts, node));
-    return undefined;
+export class TsTypeSyntax implements TypeSyntax<TS.Node> {
+  private readonly kinds: readonly (TypeNodeKind | undefined)[];
+
+  constructor(private readonly ctx: ExtractContext) {
+    this.kinds = kindTableOf(ctx.ts);
   }
-  ctx.referenced.push(decl);
-  return { kind: "named", name: ctx.nameOf(decl) };
-}
 
-/** hasArity reports 1014 unless a runtime type has the right number of type arguments. */
-export function hasArity(ctx: ExtractContext, node: TS.TypeReferenceNode, name: RuntimeTypeName): boolean {
-  const [count, example] = TYPE_ARITY[name] ?? [0, name];
-  if ((node.typeArguments?.length ?? 0) === count) return true;
-  report(ctx, Diagnostics._0_takes_1_type_argument_s_such_as_2, [name, count, example], node);
-  return false;
-}
+  kindOf(node: TS.Node): TypeNodeKind {
+    // A node the parser made up after a syntax error is empty; the syntax error (1005) is its diagnostic.
+    if (node.pos === node.end) return "missing";
+    return this.kinds[node.kind] ?? "other";
+  }
 
-/** convertRuntime maps a C type of `@typedc/runtime` (SPEC §2 table) outside a field's outermost wrappers. */
-function convertRuntime(ctx: ExtractContext, node: TS.TypeReferenceNode, name: RuntimeTypeName, site: Site): CType | undefined {
-  if (!hasArity(ctx, node, name)) return undefined;
-  const args = node.typeArguments ?? [];
-  switch (name) {
-    case "ptr":
-      return convertPointer(ctx, args[0]!, site);
-    case "array":
-      return convertArray(ctx, args[0]!, args[1]!, site);
-    case "aligned": {
-      const byteAlign = alignmentOf(ctx, args[1]!, site);
-      const base = convertType(ctx, args[0]!, site);
-      return base === undefined || byteAlign === undefined ? undefined : { kind: "aligned", base, byteAlign };
+  parenthesizedInner(node: TS.Node): TS.Node {
+    return (node as TS.ParenthesizedTypeNode).type;
+  }
+
+  typeNameOf(reference: TS.Node): TS.Node {
+    return (reference as TS.TypeReferenceNode).typeName;
+  }
+
+  typeArgumentsOf(reference: TS.Node): readonly TS.Node[] | undefined {
+    return (reference as TS.TypeReferenceNode).typeArguments;
+  }
+
+  membersOf(literal: TS.Node): readonly TS.Node[] {
+    return (literal as TS.TypeLiteralNode).members;
+  }
+
+  memberOf(member: TS.Node): MemberSyntax<TS.Node> {
+    const { ts } = this.ctx;
+    if (ts.isPropertySignature(member)) {
+      const nameNode = member.name;
+      // A quoted name must still be a C identifier (C11 6.4.2.1), so that every format can name the member.
+      const isCName = ts.isIdentifier(nameNode) || ((ts.isStringLiteral(nameNode) || ts.isNumericLiteral(nameNode)) && isCIdentifier(nameNode.text));
+      if (!isCName) return { kind: "badName", nameNode };
+      return { kind: "property", name: nameNode.text, optional: member.questionToken !== undefined, type: member.type };
     }
-    case "atomic": {
-      const base = convertType(ctx, args[0]!, site);
-      return base === undefined ? undefined : { kind: "atomic", base };
+    if (ts.isMethodSignature(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {
+      return { kind: "method", nameText: textOf(member.name) };
     }
-    case "union": // a record chain was tried first, so this is not around an object literal
-      report(ctx, Diagnostics.union_in_0_needs_an_object_type_literal_such_as_union_a_u32_b_f32, [site.name], node);
-      return undefined;
-    case "packed": // not around a record literal and not a field's member attribute
-      report(ctx, Diagnostics.packed_in_0_has_no_C_meaning_here_Put_it_around_a_record_literal_packed_or_on_a_whole_field_type_x_packed_u64, [site.name], node);
-      return undefined;
-    case "bits":
-      report(ctx, Diagnostics.bits_in_0_is_only_allowed_as_the_type_of_a_field_such_as_flags_bits_u32_3, [site.name], node);
-      return undefined;
-    case "__typed":
-      reportNoLayout(ctx, site, node, textOf(args[0]!));
-      return undefined;
-    default:
-      return { kind: "scalar", name };
+    if (ts.isIndexSignatureDeclaration(member)) return { kind: "indexSignature" };
+    return { kind: "callSignature" };
+  }
+
+  numericLiteralOf(node: TS.Node): number | undefined {
+    const { ts } = this.ctx;
+    if (!ts.isLiteralTypeNode(node) || !ts.isNumericLiteral(node.literal)) return undefined;
+    return Number(node.literal.text.replace(/_/g, ""));
+  }
+
+  runtimeNameOf(reference: TS.Node): RuntimeTypeName | undefined {
+    const target = resolveTypeName(this.ctx, (reference as TS.TypeReferenceNode).typeName);
+    return target.kind === "runtime" ? target.name : undefined;
+  }
+
+  referenceOf(reference: TS.Node): ReferenceTarget {
+    const { ctx } = this;
+    const target = resolveTypeName(ctx, (reference as TS.TypeReferenceNode).typeName);
+    switch (target.kind) {
+      case "decl": {
+        // An interface or alias of a default or external library counts only if it uses C types itself.
+        const { decl } = target;
+        if (ctx.isForeignFile(decl.getSourceFile()) && !ctx.ts.isEnumDeclaration(decl) && !usesCTypes(ctx, decl)) return { kind: "noLayout" };
+        ctx.referenced.push(decl);
+        return { kind: "named", name: ctx.nameOf(decl) };
+      }
+      case "typeParameter":
+        return { kind: "reportedElsewhere" }; // once, at the generic declaration (1007)
+      case "other":
+        return { kind: "noLayout" };
+      default:
+        return target;
+    }
+  }
+
+  textOf(node: TS.Node): string {
+    return textOf(node);
+  }
+
+  locOf(node: TS.Node): SourceLoc {
+    return locOf(node);
+  }
+
+  report(message: DiagnosticMessage, args: readonly (string | number)[], node: TS.Node): void {
+    report(this.ctx, message, args, node);
   }
 }
 
-/** convertPointer maps `ptr<T>`; `ptr<void>` has a null target (SPEC §2: also function and opaque pointers). */
-function convertPointer(ctx: ExtractContext, target: TS.TypeNode, site: Site): CType | undefined {
-  if (unparen(ctx.ts, target).kind === ctx.ts.SyntaxKind.VoidKeyword) return { kind: "pointer", target: null };
-  const targetType = convertType(ctx, target, site);
-  return targetType === undefined ? undefined : { kind: "pointer", target: targetType };
-}
+/** kindTables caches, per TypeScript module, which TypeNodeKind each SyntaxKind number is. */
+const kindTables = new WeakMap<typeof TS, (TypeNodeKind | undefined)[]>();
 
-/** convertArray maps `array<T, N>`; N must be a non-negative integer literal (0: flexible array member). */
-function convertArray(ctx: ExtractContext, element: TS.TypeNode, countNode: TS.TypeNode, site: Site): CType | undefined {
-  const count = integerLiteralOf(ctx.ts, countNode);
-  if (!count.ok) {
-    report(ctx, Diagnostics.Array_length_in_0_must_be_a_non_negative_integer_literal_such_as_array_T_16_got_1, [site.name, textOf(countNode)], countNode);
-  }
-  const elementType = convertType(ctx, element, site);
-  return elementType === undefined || !count.ok ? undefined : { kind: "array", element: elementType, count: count.value };
-}
-
-/** alignmentOf reads the N of `aligned<T, N>`: a positive integer literal (powers of two are checked in core/ir/check.ts). */
-export function alignmentOf(ctx: ExtractContext, node: TS.TypeNode, site: Site): number | undefined {
-  const literal = integerLiteralOf(ctx.ts, node);
-  if (literal.ok && literal.value > 0) return literal.value;
-  report(ctx, Diagnostics.Alignment_in_0_must_be_a_positive_integer_literal_such_as_aligned_T_8_got_1, [site.name, textOf(node)], node);
-  return undefined;
-}
-
-/** bitWidthOf reads the W of `bits<Base, W>`: a non-negative integer literal. */
-export function bitWidthOf(ctx: ExtractContext, node: TS.TypeNode, site: Site): number | undefined {
-  const literal = integerLiteralOf(ctx.ts, node);
-  if (literal.ok) return literal.value;
-  report(ctx, Diagnostics.Bit_width_in_0_must_be_a_non_negative_integer_literal_such_as_bits_u32_3_got_1, [site.name, textOf(node)], node);
-  return undefined;
+/** kindTableOf is the TypeNodeKind of each SyntaxKind of a TypeScript module (undefined: "other"). */
+function kindTableOf(ts: typeof TS): readonly (TypeNodeKind | undefined)[] {
+  let table = kindTables.get(ts);
+  if (table !== undefined) return table;
+  const K = ts.SyntaxKind;
+  const pairs: [TS.SyntaxKind, TypeNodeKind][] = [
+    [K.ParenthesizedType, "parenthesized"],
+    [K.TypeReference, "reference"],
+    [K.TypeLiteral, "object"],
+    [K.VoidKeyword, "void"],
+    [K.StringKeyword, "string"],
+    [K.NumberKeyword, "number"],
+    [K.BooleanKeyword, "boolean"],
+    [K.BigIntKeyword, "bigint"],
+    [K.ArrayType, "array"],
+    [K.TupleType, "array"],
+    [K.UnionType, "union"],
+    [K.FunctionType, "function"],
+    [K.ConstructorType, "function"],
+    [K.LiteralType, "literal"],
+    [K.IntersectionType, "intersection"],
+  ];
+  table = [];
+  for (const [kind, typeKind] of pairs) table[kind] = typeKind;
+  kindTables.set(ts, table);
+  return table;
 }
