@@ -24,6 +24,13 @@ export function topLevelUserDecls(program: t.Program): UserDecl[] {
   return program.body.map(unwrapExport).filter(isUserDecl);
 }
 
+/** unparen strips parentheses around a type node (`TSParenthesizedType`). */
+export function unparen(node: t.TSType): t.TSType {
+  let inner = node;
+  while (inner.type === "TSParenthesizedType") inner = inner.typeAnnotation;
+  return inner;
+}
+
 /** typeArgsOf is the type arguments of a type reference (`[u8, 16]` in `array<u8, 16>`), or undefined when it has none. */
 export function typeArgsOf(node: t.TSTypeReference): readonly t.TSType[] | undefined {
   return node.typeParameters?.params;
