@@ -49,6 +49,8 @@ export function runBabel(fx: Fixture, code: string, extraOptions: Record<string,
     plugins: [[typedc, { ...transformOptionsOf(fx), ...extraOptions, throwOnError: false }]],
     presets: [["@babel/preset-typescript", { allowDeclareFields: true }]],
   });
-  const meta = (out?.metadata as unknown as { typedc?: { tables?: TablesFile; diagnostics: Diagnostic[] } } | undefined)?.typedc;
-  return { js: out?.code == null ? undefined : normaliseJs(out.code), raw: out?.code ?? undefined, tables: meta?.tables, diagnostics: meta?.diagnostics ?? [] };
+  const meta = (out?.metadata as unknown as { typedc?: { tables?: TablesFile; diagnostics: Diagnostic[]; declarationChecks: Diagnostic[] } } | undefined)?.typedc;
+  // The tsc plugin reports the declaration check with its other diagnostics; Babel's metadata keeps it apart.
+  const diagnostics = [...(meta?.diagnostics ?? []), ...(meta?.declarationChecks ?? [])];
+  return { js: out?.code == null ? undefined : normaliseJs(out.code), raw: out?.code ?? undefined, tables: meta?.tables, diagnostics };
 }

@@ -5,10 +5,9 @@
  * other imports, the refs of typed bindings imported from other modules, then the rest.
  */
 import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
-import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, tablesFileOf, type CType, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
+import { abiSpec, buildTableOfType, createDiagnostic, Diagnostics, referencedDecls, tablesFileOf, type CType, type TablesFile, type TypeSet, type TypeTable } from "@typedc/core";
 import { hoistedVars, prop, refDeclarations, rtCall, RUNTIME_ID, TYPES_ID, type FileState } from "./gen-file-state.js";
 import { nodeLoc } from "./gen-state.js";
-import { referencedDecls } from "./plugin-check.js";
 
 /** typeSetsOf builds the TablesFile of a file's type sets, reporting a type that cannot be laid out (1216). */
 export function typeSetsOf(fs: FileState): TablesFile {

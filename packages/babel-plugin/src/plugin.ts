@@ -1,13 +1,12 @@
 import type { NodePath, PluginObj, PluginPass } from "@babel/core";
 import { declare } from "@babel/helper-plugin-utils";
 import type * as t from "@babel/types";
-import { checkDecls, type DeclSet, type Diagnostic, type Result, type TablesFile } from "@typedc/core";
+import { checkDecls, checkFileDecls, type DeclSet, type Diagnostic, type Result, type TablesFile } from "@typedc/core";
 import { join } from "node:path";
 import { extractDeclsBabel } from "./extract.js";
 import { readTextFile } from "./extract-program.js";
 import { generateFile } from "./gen-run.js";
 import { codeFrameError, messageOf } from "./plugin-report.js";
-import { checkFileDecls } from "./plugin-check.js";
 import { parseFile, syntaxDiagnostic } from "./extract-parse.js";
 import { sourceNames, unveil, veil, type Veiled } from "./gen-veil.js";
 import { lineAndColumnOf, RUNTIME_NAMESPACE } from "@typedc/core";

@@ -29,6 +29,7 @@ export * from "./tables/json.js";
 export { TableFormatError, validateTable } from "./tables/validate.js";
 export * from "./tables/freeze.js";
 export * from "./ir/check.js";
+export * from "./ir/decl-subset.js";
 export * from "./compat/check.js";
 export type * from "./compat/verdict.js";
 export * from "./plan/index.js";

@@ -9,7 +9,7 @@
  * The TypeScript module is always the host's (`extras.ts`, `options.ts`): never imported here.
  */
 import type * as TS from "typescript";
-import type { Diagnostic, TablesFile } from "@typedc/core";
+import { checkFileDecls, type Diagnostic, type TablesFile } from "@typedc/core";
 import { extractDecls } from "./extract.js";
 import { tablesOfFile } from "./emit-file.js";
 import { resolveOptions, type TransformOptions } from "./options.js";
@@ -57,9 +57,14 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
     }
   };
   let state: ReturnType<typeof newProgramState> | undefined;
+  // Files whose extraction failed (and every file, when an option is wrong) get no declaration check.
+  const failedFiles = new Set<string>();
+  const optionsFailed = optionDiagnostics.some(isError);
+  const extractionErrorsIn = (fileName: string) => optionsFailed || failedFiles.has(fileName);
   const stateOf = () => {
     if (state === undefined) {
       const extracted = extractDecls(ts, program);
+      for (const d of extracted.diagnostics) if (isError(d) && d.loc !== undefined) failedFiles.add(d.loc.file);
       push(extracted.diagnostics);
       state = newProgramState(ts, program, extracted.value, resolved);
     }
@@ -76,7 +81,12 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
     const st = stateOf();
     const before = st.diagnostics.length;
     const out = transformSourceFile(st, context, sf);
-    push(st.diagnostics.slice(before));
+    const found = st.diagnostics.slice(before);
+    push(found);
+    // The file's own declarations are checked as C (a struct that contains itself, a bit-field
+    // wider than its type, ...) even when no type set needs them yet, as the Babel plugin and
+    // `typedc check` do; after another error of the file they are not.
+    if (!found.some(isError) && !extractionErrorsIn(sf.fileName)) push(checkFileDecls(st.decls, sf.fileName));
     const t = tablesOfFile(sf);
     if (t !== undefined) tables.set(sf.fileName, t);
     return out;
@@ -85,6 +95,10 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
   factory.getTsDiagnostics = () => all.map((d) => toTsDiagnostic(program, d));
   factory.getTables = () => tables;
   return factory;
+}
+
+function isError(d: Diagnostic): boolean {
+  return d.category === "error";
 }
 
 function withoutTs(options: TypedTransformerOptions): Record<string, unknown> {

@@ -1,9 +1,12 @@
 /**
- * The declaration check the plugin adds to the tsc plugin's diagnostics (core's checkDecls, as
- * the CLI validates declarations): run on the declarations of the file being compiled and what
- * they reference, not on every module it reaches (each of those is checked when it is compiled).
+ * Parts of a DeclSet: what one file declares, or what one C type needs, each closed over the
+ * declarations it references. Both plugins check each compiled file's own declarations with
+ * checkDecls (as `typedc check` validates a project): not every module a file reaches, since
+ * each of those is checked when it is compiled itself.
  */
-import { checkDecls, type DeclSet, type Diagnostic } from "@typedc/core";
+import type { Diagnostic } from "../diagnostics/types.js";
+import { checkDecls } from "./check.js";
+import type { DeclSet } from "./ctype.js";
 
 /** namesReferenced adds every `{ kind: "named", name }` under a value (the C type IR's references). */
 function namesReferenced(value: unknown, out: Set<string>): void {
