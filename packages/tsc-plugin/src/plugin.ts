@@ -57,10 +57,10 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
     }
   };
   let state: ReturnType<typeof newProgramState> | undefined;
-  // Files whose extraction failed (and every file, when an option is wrong) get no declaration check.
+  // A file whose declarations failed to extract (every file, when an option is wrong) gets no declaration check, as in the Babel plugin.
   const failedFiles = new Set<string>();
   const optionsFailed = optionDiagnostics.some(isError);
-  const extractionErrorsIn = (fileName: string) => optionsFailed || failedFiles.has(fileName);
+  const failedBefore = (fileName: string) => optionsFailed || failedFiles.has(fileName);
   const stateOf = () => {
     if (state === undefined) {
       const extracted = extractDecls(ts, program);
@@ -86,7 +86,7 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
     // The file's own declarations are checked as C (a struct that contains itself, a bit-field
     // wider than its type, ...) even when no type set needs them yet, as the Babel plugin and
     // `typedc check` do; after another error of the file they are not.
-    if (!found.some(isError) && !extractionErrorsIn(sf.fileName)) push(checkFileDecls(st.decls, sf.fileName));
+    if (!found.some(isError) && !failedBefore(sf.fileName)) push(checkFileDecls(st.decls, sf.fileName));
     const t = tablesOfFile(sf);
     if (t !== undefined) tables.set(sf.fileName, t);
     return out;
@@ -97,6 +97,7 @@ export function typedTransformer(program: TS.Program, options: TypedTransformerO
   return factory;
 }
 
+/** isError tells whether a diagnostic fails the build. */
 function isError(d: Diagnostic): boolean {
   return d.category === "error";
 }
