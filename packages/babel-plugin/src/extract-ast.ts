@@ -31,6 +31,11 @@ export function unparen(node: t.TSType): t.TSType {
   return inner;
 }
 
+/** annotatedType is the type of a type annotation (Babel wraps it in a TSTypeAnnotation; Flow's are not ours), or undefined. */
+export function annotatedType(annotation: t.Node | null | undefined): t.TSType | undefined {
+  return annotation?.type === "TSTypeAnnotation" ? (annotation as t.TSTypeAnnotation).typeAnnotation : undefined;
+}
+
 /** typeArgsOf is the type arguments of a type reference (`[u8, 16]` in `array<u8, 16>`), or undefined when it has none. */
 export function typeArgsOf(node: t.TSTypeReference): readonly t.TSType[] | undefined {
   return node.typeParameters?.params;

@@ -6,6 +6,7 @@
  */
 import type * as t from "@babel/types";
 import { planAccess, recordOfType, resolveType, typedChainLength, type CType } from "@typedc/core";
+import { annotatedType } from "./extract-ast.js";
 import { callShapeOf, type CallShape } from "./gen-call-shape.js";
 import { chainOf } from "./gen-chain.js";
 import { convertType } from "./extract-type.js";
@@ -220,16 +221,14 @@ export function calleeReturnOf(st: GenState, decl: t.Node): t.TSType | undefined
 /** annotatedCallShape is the call shape of a parameter's or a variable's annotation, with the annotation itself. */
 export function annotatedCallShape(st: GenState, decl: t.Node): (CallShape & { readonly annotation: t.TSType }) | undefined {
   const id = decl.type === "AssignmentPattern" ? decl.left : decl.type === "VariableDeclarator" ? decl.id : decl;
-  const ann = id.type === "Identifier" ? id.typeAnnotation : undefined;
-  const annotation = ann?.type === "TSTypeAnnotation" ? ann.typeAnnotation : undefined;
+  const annotation = id.type === "Identifier" ? annotatedType(id.typeAnnotation) : undefined;
   const shape = annotation === undefined ? undefined : callShapeOf(st, annotation);
   return shape === undefined ? undefined : { ...shape, annotation: annotation! };
 }
 
 /** returnTypeOf is a function's return type annotation. */
 export function returnTypeOf(fn: t.Node): t.TSType | undefined {
-  const ann = (fn as t.Function).returnType;
-  return ann?.type === "TSTypeAnnotation" ? ann.typeAnnotation : undefined;
+  return annotatedType((fn as t.Function).returnType);
 }
 
 /** contextualType is the T of the `__typed<T>`/`TypedCache<T>` annotation of the variable a typed call initialises. */

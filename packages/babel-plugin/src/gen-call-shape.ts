@@ -8,7 +8,7 @@
  * a member), never read from a handle without fields.
  */
 import type * as t from "@babel/types";
-import { unparen, unwrapExport, type TypeDecl } from "./extract-ast.js";
+import { annotatedType, unparen, unwrapExport, type TypeDecl } from "./extract-ast.js";
 import { resolveTypeName } from "./extract-resolve.js";
 import { fileOfNode, parentOf, runtimeNameOf, sourceOfModule, type GenState } from "./gen-state.js";
 
@@ -31,7 +31,7 @@ export function callShapeOf(st: GenState, type: t.TSType): CallShape | undefined
   for (let hops = 0; hops <= MAX_HOPS; hops++) {
     const direct = hops === 0;
     if (node.type === "TSFunctionType") {
-      const ret = typeOf(node.typeAnnotation);
+      const ret = annotatedType(node.typeAnnotation);
       return ret === undefined ? undefined : { returnTypes: [ret], followed, direct };
     }
     if (node.type === "TSTypeLiteral") return signatures(node.members, followed, direct);
@@ -65,13 +65,8 @@ export function callShapeOf(st: GenState, type: t.TSType): CallShape | undefined
 function signatures(members: readonly t.TSTypeElement[], followed: boolean, direct: boolean): CallShape | undefined {
   const calls = members.filter((m): m is t.TSCallSignatureDeclaration => m.type === "TSCallSignatureDeclaration");
   if (calls.length === 0) return undefined;
-  const returnTypes = calls.map((c) => typeOf(c.typeAnnotation)).filter((r): r is t.TSType => r !== undefined);
+  const returnTypes = calls.map((c) => annotatedType(c.typeAnnotation)).filter((r): r is t.TSType => r !== undefined);
   return { returnTypes, followed: followed && calls.length === 1 && returnTypes.length === 1, direct };
-}
-
-/** typeOf is the type of a type annotation (Babel wraps it in a TSTypeAnnotation). */
-function typeOf(annotation: t.Node | null | undefined): t.TSType | undefined {
-  return annotation?.type === "TSTypeAnnotation" ? (annotation as t.TSTypeAnnotation).typeAnnotation : undefined;
 }
 
 /** isTypedReturn tells whether a return type is written `__typed<T>` (by the name only: T is not converted). */

@@ -15,8 +15,9 @@ import { isFunctionLike, parentOf, textOf, type GenState } from "./gen-state.js"
 export function isProvenIndex(st: GenState, chain: Chain, index: t.Node): boolean {
   if (index.type !== "Identifier" || chain.rootCall !== undefined || chain.binding.mutable) return false;
   for (let p = parentOf(st, index); p !== undefined && !isFunctionLike(p); p = parentOf(st, p)) {
-    const bound = p.type === "ForStatement" ? canonicalBoundOf(p, index.name) : undefined;
-    if (bound === undefined || assignsIn(st, (p as t.ForStatement).body, index.name)) continue;
+    if (p.type !== "ForStatement") continue;
+    const bound = canonicalBoundOf(p, index.name);
+    if (bound === undefined || assignsIn(st, p.body, index.name)) continue;
     // The bound must be the same binding as the chain's root (not a shadowing one of the same name).
     if (bindingOfIdentifier(st, bound) === chain.binding) return true;
   }

@@ -13,6 +13,7 @@
  */
 import t = require("@babel/types"); // not `import * as`: its interop getter sat in front of every `t.…` (docs/babel.md, "Speed")
 import { Diagnostics } from "@typedc/core";
+import { annotatedType, unparen } from "./extract-ast.js";
 import { annotatedCallShape, calleeDeclarationOf, functionLike, returnTypeOf } from "./gen-bindings.js";
 import { callShapeOf, isTypedReturn } from "./gen-call-shape.js";
 import { report } from "./gen-report.js";
@@ -31,11 +32,11 @@ export function checkTypedReturn(st: GenState, node: Member): void {
   if (node.type === "ObjectProperty") return reportIfTyped(st, node, functionReturnOf(node.value));
   if (node.type !== "ClassProperty") {
     if (node.kind === "set" || node.kind === "constructor") return;
-    return reportIfTyped(st, node, typeOf(node.returnType));
+    return reportIfTyped(st, node, annotatedType(node.returnType));
   }
   // The annotation is what callers see (`pick: (i: number) => __typed<T> = ...`, `declare pick: ...`);
   // without one, the initializer's own return annotation.
-  const type = typeOf(node.typeAnnotation);
+  const type = annotatedType(node.typeAnnotation);
   const annotated = type === undefined ? undefined : memberFunctionReturn(st, type);
   if (annotated !== undefined && isTypedReturn(st, annotated.returnType)) return reportIfTyped(st, node, annotated.returnType, annotated.at);
   reportIfTyped(st, node, functionReturnOf(node.value));
@@ -68,9 +69,9 @@ export function checkInlineSignatures(st: GenState, program: t.Program): void {
 /** checkSignaturesUnder reports the typed member signatures in a type node and in the type literals under it. */
 function checkSignaturesUnder(st: GenState, node: t.Node): void {
   const walk = (n: t.Node): void => {
-    if (n.type === "TSMethodSignature" && n.kind !== "set") reportIfTyped(st, n, typeOf(n.typeAnnotation));
+    if (n.type === "TSMethodSignature" && n.kind !== "set") reportIfTyped(st, n, annotatedType(n.typeAnnotation));
     else if (n.type === "TSPropertySignature") {
-      const type = typeOf(n.typeAnnotation);
+      const type = annotatedType(n.typeAnnotation);
       const found = type === undefined ? undefined : memberFunctionReturn(st, type);
       if (found !== undefined) reportIfTyped(st, n, found.returnType, found.at);
     }
@@ -106,15 +107,10 @@ function eachChild(node: t.Node, f: (child: t.Node) => void): void {
   }
 }
 
-/** typeOf is the type of a type annotation (Babel wraps it in a TSTypeAnnotation; Flow's are not ours). */
-function typeOf(annotation: t.Node | null | undefined): t.TSType | undefined {
-  return annotation?.type === "TSTypeAnnotation" ? (annotation as t.TSTypeAnnotation).typeAnnotation : undefined;
-}
-
 /** functionReturnOf is the return annotation of a function or arrow expression (parentheses skipped). */
 function functionReturnOf(value: t.Node | null | undefined): t.TSType | undefined {
   while (value?.type === "ParenthesizedExpression") value = value.expression;
-  return value?.type === "ArrowFunctionExpression" || value?.type === "FunctionExpression" ? typeOf(value.returnType) : undefined;
+  return value?.type === "ArrowFunctionExpression" || value?.type === "FunctionExpression" ? annotatedType(value.returnType) : undefined;
 }
 
 /**
@@ -124,8 +120,8 @@ function functionReturnOf(value: t.Node | null | undefined): t.TSType | undefine
  * call signatures at its typed one; a reference to a function type or a callable interface
  * (`get: Get`) at the reference, as the declaration may be in another file.
  */
-function memberFunctionReturn(st: GenState, type: t.TSType): MemberReturn | undefined {
-  while (type.type === "TSParenthesizedType") type = type.typeAnnotation;
+function memberFunctionReturn(st: GenState, written: t.TSType): MemberReturn | undefined {
+  const type = unparen(written);
   if (type.type === "TSUnionType") {
     let first: MemberReturn | undefined;
     for (const member of type.types) {

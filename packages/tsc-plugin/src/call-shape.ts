@@ -70,7 +70,8 @@ function signatures(ts: typeof TS, members: readonly TS.TypeElement[], followed:
   return { returnTypes, followed: followed && calls.length === 1 && returnTypes.length === 1, direct };
 }
 
-function unparen(ts: typeof TS, type: TS.TypeNode): TS.TypeNode {
+/** unparen strips parentheses around a type node. */
+export function unparen(ts: typeof TS, type: TS.TypeNode): TS.TypeNode {
   while (ts.isParenthesizedTypeNode(type)) type = type.type;
   return type;
 }

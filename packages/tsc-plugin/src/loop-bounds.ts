@@ -16,8 +16,9 @@ export function isProvenIndex(st: ProgramState, chain: Chain, index: TS.Expressi
   const { ts } = st;
   if (!ts.isIdentifier(index) || chain.rootCall !== undefined || chain.binding.mutable) return false;
   for (let p: TS.Node | undefined = index.parent; p !== undefined && !ts.isFunctionLike(p); p = p.parent) {
-    const bound = ts.isForStatement(p) ? canonicalBoundOf(ts, p, index.text) : undefined;
-    if (bound === undefined || assignsIn(ts, (p as TS.ForStatement).statement, index.text)) continue;
+    if (!ts.isForStatement(p)) continue;
+    const bound = canonicalBoundOf(ts, p, index.text);
+    if (bound === undefined || assignsIn(ts, p.statement, index.text)) continue;
     // The bound must be the same binding as the chain's root (not a shadowing one of the same name).
     if (bindingOfIdentifier(st, bound) === chain.binding) return true;
   }

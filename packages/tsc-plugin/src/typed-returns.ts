@@ -20,7 +20,7 @@
 import type * as TS from "typescript";
 import { Diagnostics } from "@typedc/core";
 import { annotatedCallShape, calleeDeclarationOf, functionLike } from "./bindings.js";
-import { callShapeOf, isTypedReturn } from "./call-shape.js";
+import { callShapeOf, isTypedReturn, unparen } from "./call-shape.js";
 import type { FileState } from "./file-state.js";
 import { report } from "./transformer.js";
 
@@ -113,9 +113,9 @@ function functionReturnOf(ts: typeof TS, init: TS.Expression | undefined): TS.Ty
  * call signatures at its typed one; a reference to a function type or a callable interface
  * (`get: Get`) at the reference, as the declaration may be in another file.
  */
-function memberFunctionReturn(fs: FileState, type: TS.TypeNode): MemberReturn | undefined {
+function memberFunctionReturn(fs: FileState, written: TS.TypeNode): MemberReturn | undefined {
   const { ts } = fs.st;
-  while (ts.isParenthesizedTypeNode(type)) type = type.type;
+  const type = unparen(ts, written);
   if (ts.isUnionTypeNode(type)) {
     let first: MemberReturn | undefined;
     for (const member of type.types) {
